@@ -1,0 +1,64 @@
+# Two commands from a fresh clone:
+#   make run    set up, load the demo partnership and serve it on http://127.0.0.1:8000
+#   make test   set up (Debian Chromium included) and run every test
+# See README.md for the rest.
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON_FOR_VENV ?= $(shell for candidate in python3.12 python3.13 python3.14 python3; do \
+	command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { command -v $$candidate; break; }; done)
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test serve install browser lint lock clean
+
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install browser
+	$(BIN)/pytest
+
+# Production mode on this machine: DEBUG off, gunicorn, static files by whitenoise.
+# A secret key is made once in var/ unless SECRET_KEY is set; HTTPS redirects
+# and secure cookies are off only because there is no certificate here.
+serve: install
+	@mkdir -p var
+	@test -s var/secret_key || $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > var/secret_key
+	DJANGO_SETTINGS_MODULE=safeguarding.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost,127.0.0.1}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
+	sh -c '$(MANAGE) collectstatic --no-input -v 0 && $(MANAGE) migrate --no-input && $(MANAGE) load_demo \
+		&& exec $(BIN)/gunicorn safeguarding.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -'
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or later is needed (see .python-version)." >&2; exit 1; }
+	$(PYTHON_FOR_VENV) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	@touch $@
+
+# Browser tests drive Debian's Chromium; Playwright cannot download its own here.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Regenerate requirements.lock after changing pyproject.toml.
+lock: install
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.12 \
+		--quiet --output-file requirements.lock
+
+clean:
+	rm -rf $(VENV) static var

@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts import demo as accounts_demo
+from articles import demo as articles_demo
+from core import demo as core_demo
+from core.models import PartnershipSettings
+from help import demo as help_demo
+from home import demo as home_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the Demo Valley partnership site: home page, articles, help pages, contacts "
+        "and, in development, the demo users. Safe to run again: it only adds what is missing."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        site = core_demo.default_site()
+        home = home_demo.load_home(site)
+        contacts = help_demo.load_contacts()
+        pages = home_demo.load_pages(home, contacts)
+        pages |= articles_demo.load_articles(home, contacts)
+        home_demo.load_routes(home, pages)
+        load_partnership_settings(site, pages)
+        self.stdout.write(f"Demo site ready: {home.title} with {len(pages)} pages.")
+
+        if getattr(settings, "DEMO_USERS_ENABLED", False):
+            users = accounts_demo.load_users()
+            self.stdout.write(
+                f"Demo users ({', '.join(users)}) use the password in DEMO_PASSWORD "
+                "(see the README)."
+            )
+
+
+def load_partnership_settings(site, pages):
+    partnership = PartnershipSettings.for_site(site)
+    if partnership.partnership_name:
+        return
+    partnership.partnership_name = core_demo.PARTNERSHIP_NAME
+    partnership.areas_covered = ", ".join(core_demo.AREAS)
+    partnership.worried_page = pages["worried"]
+    partnership.accessibility_page = pages["accessibility"]
+    partnership.privacy_page = pages["privacy"]
+    partnership.save()

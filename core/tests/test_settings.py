@@ -1,0 +1,57 @@
+"""Production settings refuse to start without their secrets."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+PRODUCTION = "safeguarding.settings.production"
+
+
+def import_production_settings(**env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    environment |= {"DJANGO_SETTINGS_MODULE": PRODUCTION} | env
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings;"
+            " print(settings.DEBUG, settings.ALLOWED_HOSTS, settings.SECURE_SSL_REDIRECT)",
+        ],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [
+        ({"ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
+        ({"SECRET_KEY": "s" * 50}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": " ", "ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
+    ],
+)
+def test_production_refuses_to_start_without_secrets(env, missing):
+    result = import_production_settings(**env)
+    assert result.returncode != 0
+    assert f"Set the {missing} environment variable for production." in result.stderr
+
+
+def test_production_starts_with_secrets_and_is_secure_by_default():
+    result = import_production_settings(SECRET_KEY="s" * 50, ALLOWED_HOSTS="a.example, b.example")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False ['a.example', 'b.example'] True"
+
+
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql"])
+def test_database_url_selects_postgresql_for_both_schemes(scheme):
+    import dj_database_url
+
+    config = dj_database_url.parse(f"{scheme}://user@127.0.0.1:5432/safeguarding")
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert "django.contrib.postgres" in settings.INSTALLED_APPS

@@ -1,0 +1,91 @@
+import datetime
+
+import pytest
+from django.template.loader import render_to_string
+
+from help.models import Contact
+
+
+def make_contact(**fields):
+    defaults = {
+        "organisation": "NSPCC",
+        "service": "Helpline",
+        "channel": Contact.Channel.PHONE,
+        "value": "0808 800 5000",
+        "source_url": "https://www.nspcc.org.uk/",
+        "last_verified": datetime.date(2026, 11, 2),
+        "verified_by": "Business unit",
+    }
+    return Contact(**(defaults | fields))
+
+
+@pytest.mark.parametrize(
+    ("channel", "value", "href"),
+    [
+        (Contact.Channel.PHONE, "0808 800 5000", "tel:08088005000"),
+        (Contact.Channel.TEXTPHONE, "18001 101", "tel:18001101"),
+        (Contact.Channel.PHONE, "+44 118 496 0100", "tel:+441184960100"),
+        (Contact.Channel.TEXT, "88858", "sms:88858"),
+        (Contact.Channel.EMAIL, "help@nspcc.org.uk", "mailto:help@nspcc.org.uk"),
+        (
+            Contact.Channel.WEB_FORM,
+            "https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder",
+            "https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder",
+        ),
+    ],
+)
+def test_contact_link_opens_the_right_channel(channel, value, href):
+    assert make_contact(channel=channel, value=value).href == href
+
+
+def test_contact_shows_number_as_grouped_and_when_it_was_checked():
+    html = render_to_string("help/includes/contact.html", {"contact": make_contact()})
+    assert '<a href="tel:08088005000">0808 800 5000</a>' in html
+    assert 'Last checked <time datetime="2026-11-02">2 November 2026</time>' in html
+
+
+def test_web_form_contact_has_words_for_link_text_not_the_address():
+    contact = make_contact(
+        organisation="Home Office",
+        service="Report modern slavery as a first responder",
+        channel=Contact.Channel.WEB_FORM,
+        value="https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder",
+    )
+    html = render_to_string("help/includes/contact.html", {"contact": contact})
+    assert (
+        '<a href="https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder">'
+        "Report modern slavery as a first responder</a>"
+    ) in html
+    assert "(online form on gov.uk)" in html
+
+
+@pytest.mark.django_db
+def test_one_contact_record_changes_every_page_that_shows_it(client, make_article):
+    from core import demo
+
+    contact = make_contact()
+    contact.save()
+    block = demo.related_contacts("Who to contact", [contact])
+    first = make_article("Child trafficking", body=[block])
+    second = make_article("County lines", body=[block])
+
+    contact.value = "0808 800 5001"
+    contact.save()
+
+    for page in (first, second):
+        html = client.get(page.url).content.decode()
+        assert '<a href="tel:08088005001">0808 800 5001</a>' in html
+        assert "0808 800 5000" not in html
+
+
+@pytest.mark.django_db
+def test_demo_contacts_load_once_with_sources():
+    from help.demo import CONTACTS, load_contacts
+
+    first = load_contacts()
+    second = load_contacts()
+    assert Contact.objects.count() == len(CONTACTS)
+    assert {key: c.pk for key, c in first.items()} == {key: c.pk for key, c in second.items()}
+    for contact in Contact.objects.all():
+        assert contact.source_url.startswith("https://")
+        assert contact.verified_by

@@ -1,0 +1,21 @@
+"""Local development: `make run`. Never used in production."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+# Serve static files straight from the apps, no collectstatic step.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+
+# load_demo creates the demo users only where this is on.
+DEMO_USERS_ENABLED = True
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-valley-2026")

@@ -1,0 +1,82 @@
+"""Fixtures that build small page trees for HTTP tests, without the whole demo."""
+
+import datetime
+
+import pytest
+
+from articles.models import ArticlePage, TopicIndexPage
+from core import demo
+from core.models import PartnershipSettings
+from home.demo import load_home
+from home.models import StandardPage
+
+
+def publish_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def site(db):
+    return demo.default_site()
+
+
+@pytest.fixture
+def home_page(site):
+    return load_home(site)
+
+
+@pytest.fixture
+def partnership(site, home_page):
+    """Partnership settings with every page the layout links to."""
+    worried = publish_child(
+        home_page,
+        StandardPage(
+            title="Worried about a child?",
+            slug="worried",
+            body=[demo.paragraph("<p>Call 999 in an emergency.</p>")],
+            content_owner="Test team",
+        ),
+    )
+    accessibility = publish_child(
+        home_page,
+        StandardPage(
+            title="Accessibility statement",
+            slug="accessibility",
+            body=[],
+            content_owner="Test team",
+        ),
+    )
+    privacy = publish_child(
+        home_page,
+        StandardPage(title="Privacy notice", slug="privacy", body=[], content_owner="Test team"),
+    )
+    settings = PartnershipSettings.for_site(site)
+    settings.partnership_name = "Test Valley Safeguarding Children Partnership"
+    settings.worried_page = worried
+    settings.accessibility_page = accessibility
+    settings.privacy_page = privacy
+    settings.save()
+    return settings
+
+
+@pytest.fixture
+def topic_index(home_page, partnership):
+    return publish_child(
+        home_page, TopicIndexPage(title="Guidance for practitioners", slug="practitioners")
+    )
+
+
+@pytest.fixture
+def make_article(topic_index):
+    """Build and publish an article under the topic index."""
+
+    def make(title="Child trafficking", body=(), **fields):
+        fields.setdefault("slug", title.lower().replace(" ", "-"))
+        fields.setdefault("summary", f"What {title.lower()} is and what to do.")
+        fields.setdefault("content_owner", "Partnership business unit")
+        fields.setdefault("last_review_date", datetime.date.today())
+        return publish_child(topic_index, ArticlePage(title=title, body=list(body), **fields))
+
+    return make
