@@ -221,9 +221,18 @@ class RouteBlock(blocks.StructBlock):
 
 
 def heading_anchors(stream_value):
-    """(anchor, text) for each section heading, for an 'On this page' list."""
-    return [
-        (slugify(block.value["text"]), block.value["text"])
-        for block in stream_value
-        if block.block_type == "heading" and block.value["level"] == "h2"
-    ]
+    """(anchor, text) for each section of a page body, for an 'On this page' list.
+
+    A section starts at an h2 heading block, or at a resources or contacts
+    block, which carry their own h2.
+    """
+    anchors = []
+    for block in stream_value:
+        if block.block_type == "heading" and block.value["level"] == "h2":
+            text = block.value["text"]
+        elif block.block_type in {"related_resources", "related_contacts"}:
+            text = block.value["heading"]
+        else:
+            continue
+        anchors.append((slugify(text), text))
+    return anchors

@@ -115,7 +115,15 @@ def test_heading_anchors_list_only_section_headings():
             {"type": "heading", "value": {"text": "What it is", "level": "h2"}},
             {"type": "heading", "value": {"text": "A detail", "level": "h3"}},
             {"type": "heading", "value": {"text": "What to do", "level": "h2"}},
+            {
+                "type": "related_resources",
+                "value": {"heading": "Resources for practitioners", "intro": "", "items": []},
+            },
         ],
         is_lazy=True,
     )
-    assert heading_anchors(stream) == [("what-it-is", "What it is"), ("what-to-do", "What to do")]
+    assert heading_anchors(stream) == [
+        ("what-it-is", "What it is"),
+        ("what-to-do", "What to do"),
+        ("resources-for-practitioners", "Resources for practitioners"),
+    ]
