@@ -140,3 +140,9 @@ def test_demo_constants_use_drama_numbers_only():
         digits = number.replace(" ", "")
         assert digits.startswith("01184960"), number
     assert demo.PARTNERSHIP_NAME.startswith("Demo Valley")
+
+
+def test_admin_pages_send_same_origin_referrer_so_form_posts_pass_csrf(client, partnership):
+    response = client.get("/admin/login/")
+    assert response["Referrer-Policy"] == "same-origin"
+    assert client.get("/")["Referrer-Policy"] == "no-referrer"

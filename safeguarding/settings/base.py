@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it sees each response before the middleware above does.
+    "core.middleware.PrivacyHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "safeguarding.urls"

@@ -1,0 +1,1 @@
+pytest_plugins = ["safeguarding.testing.fixtures", "safeguarding.testing.browser"]
