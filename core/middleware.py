@@ -1,17 +1,33 @@
 """Response headers that keep a visit from leaving traces or leaking to other sites."""
 
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+ADMIN_PREFIX = "/admin/"
 # Pages whose forms post back with Django's CSRF check. Under `no-referrer` a
 # browser sends `Origin: null` with a form post, which that check refuses; these
 # pages send `same-origin` instead, which still tells no other site anything.
-FORM_PATH_PREFIXES = ("/admin/",)
+FORM_PATH_PREFIXES = (ADMIN_PREFIX,)
 
 
 class PrivacyHeadersMiddleware:
+    """Adjust the site-wide security headers for each response.
+
+    - Every HTML page gets `Cache-Control: no-store`, so the browser keeps no
+      copy on disk (the quick-exit guard deals with the back/forward cache).
+    - Admin pages get the admin's Content Security Policy (SECURE_CSP_ADMIN)
+      instead of the public one; Django's CSP middleware applies it.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            patch_cache_control(response, no_store=True)
+        if request.path.startswith(ADMIN_PREFIX):
+            response._csp_config = settings.SECURE_CSP_ADMIN
         if request.path.startswith(FORM_PATH_PREFIXES):
             response.headers["Referrer-Policy"] = "same-origin"
         return response

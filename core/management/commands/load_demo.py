@@ -8,6 +8,8 @@ from core import demo as core_demo
 from core.models import PartnershipSettings
 from help import demo as help_demo
 from home import demo as home_demo
+from quickexit import demo as quickexit_demo
+from quickexit.models import QuickExitSettings
 
 
 class Command(BaseCommand):
@@ -23,8 +25,10 @@ class Command(BaseCommand):
         contacts = help_demo.load_contacts()
         pages = home_demo.load_pages(home, contacts)
         pages |= articles_demo.load_articles(home, contacts)
+        pages["staying_safe"] = quickexit_demo.load_staying_safe_page(home, contacts)
         home_demo.load_routes(home, pages)
         load_partnership_settings(site, pages)
+        load_quick_exit_settings(site, pages)
         self.stdout.write(f"Demo site ready: {home.title} with {len(pages)} pages.")
 
         if getattr(settings, "DEMO_USERS_ENABLED", False):
@@ -45,3 +49,10 @@ def load_partnership_settings(site, pages):
     partnership.accessibility_page = pages["accessibility"]
     partnership.privacy_page = pages["privacy"]
     partnership.save()
+
+
+def load_quick_exit_settings(site, pages):
+    quick_exit = QuickExitSettings.for_site(site)
+    if quick_exit.staying_safe_page_id is None:
+        quick_exit.staying_safe_page = pages["staying_safe"]
+        quick_exit.save()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class QuickExitConfig(AppConfig):
+    name = "quickexit"
+    verbose_name = "Quick exit"

@@ -1,0 +1,80 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+DEFAULT_DESTINATION = "https://www.bbc.co.uk/weather"
+
+
+def own_hostnames():
+    """Every host name this installation answers to."""
+    names = {site.hostname.lower() for site in Site.objects.all()}
+    names |= {host.lower().lstrip(".") for host in settings.ALLOWED_HOSTS if host != "*"}
+    return names
+
+
+def destination_problem(url):
+    """Why `url` cannot be the exit destination, or None if it can."""
+    parts = urlsplit(url or "")
+    if parts.scheme != "https" or not parts.hostname:
+        return "Use a full web address that starts with https://."
+    host = parts.hostname.lower()
+    ours = own_hostnames()
+    if any(host == name or host.endswith("." + name) for name in ours):
+        return "Choose another website: the exit must leave this one."
+    query = parts.query.lower()
+    if any(name in query for name in ours):
+        return "Remove the part after '?': it names this website."
+    return None
+
+
+def validate_destination(url):
+    if problem := destination_problem(url):
+        raise ValidationError(problem)
+
+
+@register_setting(icon="logout")
+class QuickExitSettings(BaseSiteSetting):
+    """Where the 'Exit this page' control takes people, and how it can be triggered."""
+
+    destination = models.URLField(
+        default=DEFAULT_DESTINATION,
+        validators=[validate_destination],
+        help_text=(
+            "An everyday website on another domain that does not show anything personal. "
+            "BBC Weather is the GOV.UK default."
+        ),
+    )
+    escape_shortcut = models.BooleanField(
+        "also leave on Escape pressed twice",
+        default=False,
+        help_text=(
+            "Off by default: Escape also stops pages loading, closes menus and is used by screen "
+            "readers. Shift pressed three times always works."
+        ),
+    )
+    staying_safe_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="'Staying safe online' page",
+        help_text="Linked beside the exit control and from the footer.",
+    )
+
+    panels = [FieldPanel("destination"), FieldPanel("escape_shortcut"), "staying_safe_page"]
+
+    class Meta:
+        verbose_name = "quick exit"
+
+    @property
+    def safe_destination(self):
+        """The destination, or the default if the stored one is not valid any more."""
+        if destination_problem(self.destination):
+            return DEFAULT_DESTINATION
+        return self.destination

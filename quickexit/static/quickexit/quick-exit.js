@@ -1,0 +1,212 @@
+/*
+ * Quick exit: leave the site at once, and keep it from coming back on Back.
+ *
+ * Inlined in <head> on every page (CSP allows it by its hash), so it runs
+ * before the page paints and does not depend on any other script. It reads
+ * its configuration from <html data-exit="…" data-exit-escape>.
+ * Behaviour and tests: shared/design/quick-exit.md, section 3.
+ */
+(function () {
+  "use strict";
+
+  var FLAG = "qx"; // per-tab flag in sessionStorage; set only by an exit
+  var SHIFT_PRESSES = 3;
+  var SHIFT_GAP_MS = 5000; // the most time allowed between two presses
+  var ESCAPE_GAP_MS = 1000;
+  var MESSAGES = {
+    2: "Shift, press 2 more times to exit.",
+    1: "Shift, press 1 more time to exit.",
+    expired: "Exit this page expired."
+  };
+
+  var root = document.documentElement;
+  var destination = root.getAttribute("data-exit") || "https://www.bbc.co.uk/weather";
+  var escapeEnabled = root.hasAttribute("data-exit-escape");
+  var exiting = false;
+  var channel = null;
+
+  function readFlag() {
+    try { return window.sessionStorage.getItem(FLAG) === "1"; } catch (error) { return false; }
+  }
+
+  function writeFlag(on) {
+    try {
+      if (on) { window.sessionStorage.setItem(FLAG, "1"); } else { window.sessionStorage.removeItem(FLAG); }
+    } catch (error) { /* storage blocked: the exit still works, only the Back guard is lost */ }
+  }
+
+  function hide(element) {
+    element.style.setProperty("display", "none", "important");
+  }
+
+  // Remove everything from sight and from the accessibility tree, leaving a
+  // blank overlay in the browser's own colours with one neutral word.
+  function cloak() {
+    document.title = "";
+    var icons = document.querySelectorAll("link[rel~='icon']");
+    for (var i = 0; i < icons.length; i++) { icons[i].parentNode.removeChild(icons[i]); }
+    var body = document.body;
+    if (!body) { hide(root); return; }
+    for (var child = body.firstElementChild; child; child = child.nextElementSibling) { hide(child); }
+    var overlay = document.createElement("div");
+    overlay.setAttribute("role", "alert");
+    overlay.setAttribute("data-quick-exit-overlay", "");
+    var style = overlay.style;
+    style.setProperty("position", "fixed", "important");
+    style.setProperty("inset", "0", "important");
+    style.setProperty("z-index", "2147483647", "important");
+    style.setProperty("background", "Canvas", "important");
+    style.setProperty("color", "Canvas", "important");
+    body.appendChild(overlay);
+    overlay.textContent = "Loading";
+  }
+
+  function uncloak() {
+    root.style.removeProperty("display");
+  }
+
+  // Everything here runs in the same task as the input: no timer, await or
+  // request comes before location.replace.
+  function exitPage(tellOtherTabs) {
+    if (exiting) { return; }
+    exiting = true;
+    cloak();
+    writeFlag(true);
+    if (tellOtherTabs && channel) { channel.postMessage("exit"); }
+    window.location.replace(destination);
+  }
+
+  // --- Guard: after an exit, Back/Forward and the back/forward cache leave too.
+  var navigation = window.performance && performance.getEntriesByType
+    ? performance.getEntriesByType("navigation")[0] : null;
+  var navigationType = navigation ? navigation.type : "navigate";
+
+  if (readFlag()) {
+    if (navigationType === "navigate") {
+      writeFlag(false); // a fresh visit: the person chose to come back
+    } else {
+      hide(root);
+      exitPage(false);
+      return;
+    }
+  }
+
+  window.addEventListener("pagehide", function (event) {
+    if (event.persisted) { hide(root); } // so a bfcache restore cannot flash the page
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) { return; }
+    if (readFlag()) {
+      exiting = false;
+      exitPage(false);
+    } else {
+      uncloak();
+    }
+  });
+
+  // --- Other open tabs of the site leave too.
+  if ("BroadcastChannel" in window) {
+    channel = new BroadcastChannel(FLAG);
+    channel.onmessage = function (event) {
+      if (event.data === "exit") { exitPage(false); }
+    };
+  }
+
+  // --- Progress of the Shift shortcut: a polite status message and three dots.
+  var presses = 0;
+  var pressTimer = null;
+  var clearTimer = null;
+
+  function status(text) {
+    var regions = document.querySelectorAll("[data-quick-exit-status]");
+    for (var i = 0; i < regions.length; i++) { regions[i].textContent = text; }
+    var dots = document.querySelectorAll("[data-quick-exit-dot]");
+    for (var j = 0; j < dots.length; j++) {
+      dots[j].toggleAttribute("data-lit", (j % SHIFT_PRESSES) < presses);
+    }
+  }
+
+  function resetPresses(announce) {
+    var had = presses > 0;
+    presses = 0;
+    window.clearTimeout(pressTimer);
+    window.clearTimeout(clearTimer);
+    if (announce && had) {
+      status(MESSAGES.expired);
+      clearTimer = window.setTimeout(function () { status(""); }, SHIFT_GAP_MS);
+    } else {
+      status("");
+    }
+  }
+
+  // --- Keyboard.
+  var lastPointerWasTouch = false;
+  var shiftDirty = false; // a non-Shift key went down since the last Shift keydown
+  var lastEscape = 0;
+
+  function isEditable(element) {
+    if (!element) { return false; }
+    if (element.isContentEditable) { return true; }
+    var tag = element.tagName;
+    return tag === "TEXTAREA" || tag === "SELECT" ||
+      (tag === "INPUT" && !/^(button|checkbox|radio|submit|reset|image|file|range|color)$/i.test(element.type));
+  }
+
+  document.addEventListener("pointerdown", function (event) {
+    lastPointerWasTouch = event.pointerType === "touch" || event.pointerType === "pen";
+  }, true);
+
+  document.addEventListener("keydown", function (event) {
+    if (exiting) {
+      if (event.key === "Escape") { event.preventDefault(); }
+      return;
+    }
+    if (event.isComposing || event.repeat) { return; }
+    if (event.key === "Shift") {
+      shiftDirty = false;
+      return;
+    }
+    shiftDirty = true;
+    resetPresses(true);
+
+    if (event.key === " " && event.target.closest && event.target.closest("[data-quick-exit-control]")) {
+      event.preventDefault(); // Space activates role="button", as on GOV.UK
+      exitPage(true);
+      return;
+    }
+    if (event.key === "Escape" && escapeEnabled) {
+      var now = event.timeStamp;
+      var blocked = event.defaultPrevented || isEditable(document.activeElement) ||
+        document.querySelector("dialog[open]");
+      if (!blocked && lastEscape && now - lastEscape <= ESCAPE_GAP_MS) {
+        exitPage(true);
+        return;
+      }
+      lastEscape = blocked ? 0 : now;
+    }
+  }, true);
+
+  document.addEventListener("keyup", function (event) {
+    if (exiting || event.key !== "Shift" || event.isComposing) { return; }
+    if (shiftDirty) { return; } // Shift was a modifier, as in Shift+Tab or a capital letter
+    // A virtual keyboard's Shift key, probably: touch, then typing in a field.
+    if (lastPointerWasTouch && isEditable(document.activeElement)) { return; }
+    presses += 1;
+    window.clearTimeout(pressTimer);
+    window.clearTimeout(clearTimer);
+    if (presses >= SHIFT_PRESSES) {
+      exitPage(true);
+      return;
+    }
+    status(MESSAGES[SHIFT_PRESSES - presses]);
+    pressTimer = window.setTimeout(function () { resetPresses(true); }, SHIFT_GAP_MS);
+  }, true);
+
+  // --- Click, tap and Enter on any exit control: one routine for all.
+  document.addEventListener("click", function (event) {
+    var control = event.target.closest && event.target.closest("[data-quick-exit-control]");
+    if (!control) { return; }
+    event.preventDefault();
+    exitPage(true);
+  }, true);
+})();
