@@ -1,15 +1,65 @@
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import MultiFieldPanel
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
+from . import opening_hours
 
-class Contact(index.Indexed, models.Model):
-    """One way to reach one service: a phone number, textphone, email or web form.
 
-    Every number the site shows lives in exactly one Contact, with where it
-    came from and when someone last checked it, so a change is made once and
-    shows everywhere.
+class Area(models.Model):
+    """A local authority area the partnership covers."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, help_text="Used in the page address.")
+    council = models.CharField(max_length=120, help_text="The council for this area.")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = ["name", "slug", "council", "sort_order"]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LiveContactManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(live=True)
+
+
+class Contact(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
+    """One way to reach one service: a phone number, textphone, text, email or web form.
+
+    Every number the site shows lives in exactly one Contact, with where it came
+    from and when someone last checked it, so a change is made once, approved,
+    and shows everywhere. Drafts and approval come from Wagtail's snippet
+    workflow; public pages only ever show the published version.
     """
+
+    class Kind(models.TextChoices):
+        EMERGENCY = "emergency", "Emergency"
+        FRONT_DOOR = "front_door", "Children's social care front door"
+        OUT_OF_HOURS = "out_of_hours", "Out-of-hours service"
+        CONSULTATION = "consultation", "Consultation line for practitioners"
+        HELPLINE = "helpline", "Helpline"
+        REFERRAL = "referral", "Referral route"
 
     class Channel(models.TextChoices):
         PHONE = "phone", "Phone"
@@ -18,10 +68,17 @@ class Contact(index.Indexed, models.Model):
         EMAIL = "email", "Email"
         WEB_FORM = "web_form", "Web form"
 
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", "Everyone"
+        CHILDREN = "children", "Children and young people"
+        PRACTITIONERS = "practitioners", "Practitioners"
+        FIRST_RESPONDERS = "first_responders", "First Responders"
+
     organisation = models.CharField(max_length=120)
     service = models.CharField(
         max_length=120, help_text="The service people reach, for example 'Helpline'."
     )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.HELPLINE)
     channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.PHONE)
     value = models.CharField(
         max_length=255,
@@ -30,24 +87,87 @@ class Contact(index.Indexed, models.Model):
             "the email address, or the full web address."
         ),
     )
-    hours = models.CharField(
-        max_length=160, blank=True, help_text="When it is answered, for example '24 hours'."
+    areas = models.ManyToManyField(
+        Area, blank=True, related_name="contacts", help_text="Leave empty for a national service."
     )
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
     when_to_use = models.CharField(
         max_length=255, blank=True, help_text="One sentence on who should use it and when."
     )
+
+    class BankHolidays(models.TextChoices):
+        CLOSED = "closed", "Closed"
+        USUAL_HOURS = "usual", "Usual hours for that day of the week"
+        ALL_DAY = "all_day", "Open all day"
+
+    open_24_hours = models.BooleanField("open 24 hours, every day", default=False)
+    bank_holidays = models.CharField(
+        "on bank holidays",
+        max_length=10,
+        choices=BankHolidays.choices,
+        default=BankHolidays.CLOSED,
+        help_text="England and Wales bank holidays.",
+    )
+    hours_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Anything the hours do not say, for example 'Email at any time'.",
+    )
+    out_of_hours = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="out-of-hours alternative",
+        help_text="Who to contact when this service is closed.",
+    )
+
     source_url = models.URLField(
         "source", help_text="The page where the partnership checked this contact."
     )
     last_verified = models.DateField(help_text="When someone last checked it against the source.")
     verified_by = models.CharField(max_length=120, help_text="Who checked it.")
+    verify_every_months = models.PositiveSmallIntegerField(
+        default=6, help_text="How often it must be checked again."
+    )
+    verification_note = models.TextField(
+        blank=True,
+        help_text="For editors only, never shown publicly: anything that could not be confirmed.",
+    )
+
+    objects = models.Manager()
+    published = LiveContactManager()
 
     panels = [
         MultiFieldPanel(
-            ["organisation", "service", "channel", "value", "hours", "when_to_use"],
+            [
+                "organisation",
+                "service",
+                FieldRowPanel(["kind", "channel", "audience"]),
+                "value",
+                "when_to_use",
+                FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+            ],
             heading="Contact",
         ),
-        MultiFieldPanel(["source_url", "last_verified", "verified_by"], heading="Verification"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["open_24_hours", "bank_holidays"]),
+                InlinePanel("opening_periods", label="Opening times"),
+                "hours_note",
+                "out_of_hours",
+            ],
+            heading="Opening hours (UK time)",
+        ),
+        MultiFieldPanel(
+            [
+                "source_url",
+                FieldRowPanel(["last_verified", "verified_by", "verify_every_months"]),
+                "verification_note",
+            ],
+            heading="Verification",
+        ),
     ]
 
     search_fields = [
@@ -68,13 +188,152 @@ class Contact(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.organisation}: {self.service} ({self.get_channel_display().lower()})"
 
+    def clean(self):
+        super().clean()
+        if self.is_number:
+            self.value = " ".join(self.value.split())
+            if not all(ch.isdigit() or ch in " +" for ch in self.value):
+                raise ValidationError(
+                    {"value": "Use only digits and spaces, for example 0808 800 5000."}
+                )
+            if len(self.digits) > 5 and " " not in self.value:
+                # Grouped digits are read aloud group by group, and are easier to copy down.
+                raise ValidationError(
+                    {"value": "Group the digits with spaces, for example 0808 800 5000."}
+                )
+
     @property
     def href(self):
         """The link that opens this contact: tel:, sms:, mailto: or the web address."""
         if self.channel in (self.Channel.PHONE, self.Channel.TEXTPHONE):
-            return "tel:" + "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
+            return "tel:" + self.digits
         if self.channel == self.Channel.TEXT:
-            return "sms:" + "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
+            return "sms:" + self.digits
         if self.channel == self.Channel.EMAIL:
             return "mailto:" + self.value
         return self.value
+
+    @property
+    def digits(self):
+        return "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
+
+    @property
+    def is_number(self):
+        return self.channel in (self.Channel.PHONE, self.Channel.TEXTPHONE, self.Channel.TEXT)
+
+    @property
+    def verification_due(self):
+        return self.last_verified + relativedelta(months=self.verify_every_months)
+
+    def is_stale(self, today=None):
+        """Past its re-check date: shown with a warning, never as current."""
+        return (today or timezone.localdate()) > self.verification_due
+
+    @property
+    def stale(self):
+        return self.is_stale()
+
+    def is_open(self, moment=None):
+        return opening_hours.is_open(self, moment or opening_hours.now())
+
+    def has_hours(self):
+        return self.open_24_hours or self.opening_periods.exists()
+
+    def hours_summary(self):
+        """Opening times in words, days with the same times grouped.
+
+        For example ["Monday to Thursday, 8:30am to 5pm", "Friday, 8:30am to 4:30pm",
+        "Closed on bank holidays"].
+        """
+        if self.open_24_hours:
+            return ["24 hours a day, every day"]
+        by_day = {}
+        for period in self.opening_periods.all():
+            by_day.setdefault(period.weekday, []).append(period)
+        lines, run = [], []
+        for weekday in range(7):
+            times = tuple(
+                (p.opens, p.closes) for p in sorted(by_day.get(weekday, []), key=lambda p: p.opens)
+            )
+            if run and times == run[-1][1] and weekday == run[-1][0] + 1 and times:
+                run.append((weekday, times))
+                continue
+            if run:
+                lines.append(_describe_run(run))
+            run = [(weekday, times)] if times else []
+        if run:
+            lines.append(_describe_run(run))
+        lines.append(
+            {
+                self.BankHolidays.CLOSED: "Closed on bank holidays",
+                self.BankHolidays.USUAL_HOURS: "Usual hours on bank holidays",
+                self.BankHolidays.ALL_DAY: "Open all day on bank holidays",
+            }[self.bank_holidays]
+        )
+        return lines
+
+
+MIDNIGHT = datetime.time(0, 0)
+DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def format_time(value):
+    """9:00 -> '9am', 8:30 -> '8:30am', 17:00 -> '5pm', 0:00 -> 'midnight'."""
+    if value == MIDNIGHT:
+        return "midnight"
+    if value == datetime.time(12, 0):
+        return "midday"
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
+
+
+def _describe_run(run):
+    """'Monday to Thursday, 8:30am to 5pm' for consecutive days with the same times."""
+    first, last = DAY_NAMES[run[0][0]], DAY_NAMES[run[-1][0]]
+    if first == last:
+        days = first
+    elif len(run) == 2:
+        days = f"{first} and {last}"
+    else:
+        days = f"{first} to {last}"
+    if run[0][1] == ((MIDNIGHT, MIDNIGHT),):
+        return f"{days}, all day"
+    times = " and ".join(
+        f"{format_time(opens)} to {format_time(closes)}" for opens, closes in run[0][1]
+    )
+    return f"{days}, {times}"
+
+
+class OpeningPeriod(Orderable):
+    """One time range on one weekday when a contact answers (UK time).
+
+    A period that closes at 00:00 runs to midnight at the end of the day, so
+    an evening service is "17:00 to 00:00" and a whole day is "00:00 to 00:00".
+    """
+
+    contact = ParentalKey(Contact, on_delete=models.CASCADE, related_name="opening_periods")
+    weekday = models.PositiveSmallIntegerField(choices=list(enumerate(DAY_NAMES)))
+    opens = models.TimeField()
+    closes = models.TimeField(help_text="00:00 means midnight at the end of the day.")
+
+    panels = [FieldRowPanel(["weekday", "opens", "closes"])]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens"))
+                | models.Q(closes=datetime.time(0, 0)),
+                name="opening_period_closes_after_opens",
+            )
+        ]
+
+    def __str__(self):
+        return f"{DAY_NAMES[self.weekday]} {format_time(self.opens)} to {format_time(self.closes)}"
+
+    def covers(self, clock):
+        """Whether this period includes `clock` (a time on its weekday)."""
+        return self.opens <= clock and (clock < self.closes or self.closes == MIDNIGHT)
+
+
+from .pages import ConcernPage  # noqa: E402, F401  (page models live in pages.py)

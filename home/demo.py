@@ -12,9 +12,7 @@ from core.demo import (
     ensure_child,
     external_link,
     heading,
-    numbered,
     paragraph,
-    related_contacts,
     root_page,
     route,
 )
@@ -96,132 +94,10 @@ def long_date(day):
 def load_pages(home, contacts):
     """Create the plain content pages under the home page, once; return them by key."""
     return {
-        "worried": worried_page(home, contacts),
         "children": children_page(home, contacts),
         "accessibility": accessibility_page(home),
         "privacy": privacy_page(home),
     }
-
-
-def worried_page(home, contacts):
-    return ensure_child(
-        home,
-        StandardPage,
-        "worried-about-a-child",
-        title="Worried about a child?",
-        intro=(
-            "Who to contact if you think a child in Northbridge, Eastwood or Riverside is "
-            "being abused, neglected or exploited, what to have ready and what happens next."
-        ),
-        search_description=(
-            "Report a concern about a child in Northbridge, Eastwood or Riverside: "
-            "children's social care numbers, out of hours, NSPCC and police."
-        ),
-        body=[
-            callout(
-                "public",
-                "If a child is in immediate danger",
-                "<p>Call 999 now and ask for the police. Do this if a child is being hurt, "
-                "is at risk of being hurt right now, or has gone missing and you think they "
-                "are in danger.</p>",
-                contacts=[contacts["emergency"]],
-            ),
-            heading("Report a concern about a child"),
-            paragraph(
-                "<p>If the child is not in immediate danger, contact children's social care "
-                "for the area where the child lives. You do not need to be sure that a child "
-                "is being harmed, and you do not need proof. Tell them what you have seen or "
-                "heard, and they will decide what to do.</p>"
-                "<p>Anyone can call: family members, neighbours, friends and people who work "
-                "with children.</p>"
-            ),
-            related_contacts(
-                "Children's social care, by where the child lives",
-                [
-                    contacts["front_door_northbridge"],
-                    contacts["front_door_eastwood"],
-                    contacts["front_door_riverside"],
-                ],
-            ),
-            related_contacts(
-                "Evenings, weekends and bank holidays",
-                [contacts["out_of_hours"]],
-            ),
-            heading("Other ways to get advice or report"),
-            paragraph(
-                "<p>If you would like to talk it through first, or you want to stay "
-                "anonymous, call the NSPCC helpline. Its child protection specialists will "
-                "listen and, if needed, pass your concern to the right council or the "
-                "police.</p>"
-                "<p>If you think a crime has happened but the child is not in immediate "
-                "danger, call the police non-emergency number. To report a crime without "
-                "giving your name, contact Crimestoppers.</p>"
-            ),
-            related_contacts(
-                "Advice and reporting lines",
-                [
-                    contacts["nspcc"],
-                    contacts["police_non_emergency"],
-                    contacts["crimestoppers"],
-                ],
-            ),
-            heading("What to have ready before you call"),
-            paragraph(
-                "<p>It helps if you can tell them some of these things. Do not wait until "
-                "you know them all: call anyway.</p>"
-            ),
-            bullets(
-                "the child's name, age or date of birth, and address",
-                "where the child is now, and whether they are safe tonight",
-                "the names of their parents or carers, and who else lives with them",
-                "what you are worried about: what you saw or heard, and when",
-                "anything the child said to you, in their own words",
-                "anything you have already done, and who else knows, such as their school",
-                "your name and how to contact you",
-            ),
-            heading("What happens after you call"),
-            numbered(
-                "The person you speak to listens, asks questions and writes down what you say.",
-                "They check their records and may talk to others who know the child, such "
-                "as the school, health visitor, GP or police.",
-                "A social worker decides what should happen next. National guidance "
-                "(Working Together to Safeguard Children 2023) says this should happen "
-                "within one working day.",
-                "The family may get advice, support or an assessment. If a child is at "
-                "risk of serious harm, children's social care and the police act at once "
-                "to keep the child safe.",
-            ),
-            paragraph(
-                "<p>If you are a member of the public, you can ask the council not to tell "
-                "the family who you are. The council may not be able to tell you what "
-                "happened next, because the family's information is private.</p>"
-            ),
-            heading("If the child lives somewhere else"),
-            paragraph(
-                "<p>Contact children's social care at the council for the area where the "
-                "child lives. If you do not know which council that is, GOV.UK can find it "
-                "from a postcode.</p>"
-                "<p>If you do not know where the child lives, or the child is in "
-                f"{', '.join(AREAS[:-1])} or {AREAS[-1]} right now and you are worried "
-                "about their safety, contact the team for the area where the child is now.</p>"
-            ),
-            external_link(
-                "https://www.gov.uk/find-local-council",
-                "Find your local council on GOV.UK",
-                "Enter a postcode to find the council, then look for children's social care "
-                "or 'report a concern about a child'.",
-            ),
-            heading("If you work with children"),
-            paragraph(
-                "<p>Follow your organisation's safeguarding procedures and tell your "
-                "designated safeguarding lead. Do not let this delay a referral when a child "
-                "is at risk. Our guidance for practitioners covers child trafficking, "
-                "criminal exploitation and sexual exploitation.</p>"
-            ),
-        ],
-        content_owner=BUSINESS_UNIT,
-        last_review_date=DEMO_REVIEW_DATE,
-    )
 
 
 def children_page(home, contacts):
@@ -487,6 +363,30 @@ def privacy_page(home):
                 "to children's social care or the police, because keeping a child safe comes "
                 "first. Do not use email to report a concern: if a child is in immediate "
                 "danger call 999, otherwise contact children's social care.</p>"
+            ),
+            heading("Practitioner accounts"),
+            paragraph(
+                "<p>People who work with children can ask for an account to read material "
+                "for practitioners. For each account we keep:</p>"
+            ),
+            bullets(
+                "your work email address, name, organisation and role, as you gave them",
+                "a scrambled form (hash) of your password, never the password itself",
+                "whether your email address is confirmed, and whether, when and by whom "
+                "your account was approved or declined, with any reason given",
+                "which practitioner group you belong to and when your approval ends",
+                "for editors and administrators, the two-step verification (authenticator "
+                "app) set-up and recovery codes",
+                "when you signed up and last signed in",
+            ),
+            paragraph(
+                "<p>We use this only to decide who may see material that is not for the "
+                "public, and to keep it secure. Our lawful basis is public task. While you "
+                "are signed in, your browser keeps a session cookie, which ends when you "
+                "close the browser or after 30 minutes without use. Approval lasts 12 "
+                "months unless renewed. You can see what we keep, and delete your "
+                "account at once, from your account page (Your account, after signing "
+                "in).</p>"
             ),
             heading("Your rights"),
             paragraph(

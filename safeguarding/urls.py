@@ -4,15 +4,24 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
 from core import views as core_views
+from help import views as help_views
 
 handler500 = "core.views.server_error"
 
 urlpatterns = [
+    # One way in (P9): Wagtail's own login views only pass `next` on to allauth.
+    path("admin/login/", accounts_views.login_redirect, {"default_next": "/admin/"}),
+    path("_util/login/", accounts_views.login_redirect),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("contacts.json", help_views.contacts_json, name="contacts_json"),
+    path("contacts.csv", help_views.contacts_csv, name="contacts_csv"),
     # Wagtail serves every other path from the page tree; keep this last.
     path("", include(wagtail_urls)),
 ]

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from articles.models import ArticlePage
 from help import demo as help_demo
 from help.models import Contact
+from help.pages import ConcernPage
 from home.models import StandardPage
 
 TRAFFICKING_URL = "/practitioners/child-trafficking/"
@@ -52,8 +53,7 @@ FORBIDDEN_EXACT_CASE = ["Infographic", "TVP", "Thames Valley"]
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_data, db):
     return help_demo.load_contacts()
 
 
@@ -272,12 +272,22 @@ def test_every_page_has_one_h1(client, demo):
 @pytest.mark.django_db
 def test_no_phone_number_is_typed_into_page_content(demo):
     phone = re.compile(r"(?<![\d.])(?:0\d[\d ]{8,12}\d|101|18000|18001|0800|0808)(?!\d)")
-    pages = [*ArticlePage.objects.all(), *StandardPage.objects.all()]
-    assert len(pages) == 8  # three articles, five standard pages
+    pages = [*ArticlePage.objects.all(), *StandardPage.objects.all(), *ConcernPage.objects.all()]
+    assert len(pages) == 8  # three articles, four standard pages, "Worried about a child?"
     for page in pages:
         # Only the words: chosen contacts are stored as primary keys, which may look like "101".
         words = " ".join(text_values(list(page.body.raw_data)))
-        fields = f"{page.title} {getattr(page, 'intro', '')} {getattr(page, 'summary', '')}"
+        fields = " ".join(
+            str(getattr(page, name, ""))
+            for name in [
+                "title",
+                "intro",
+                "summary",
+                "what_to_have_ready",
+                "what_happens_next",
+                "somewhere_else",
+            ]
+        )
         for content in (words, fields):
             match = phone.search(content)
             assert match is None, (page.title, match and match.group())
@@ -298,7 +308,11 @@ def text_values(raw):
 
 @pytest.mark.django_db
 def test_demo_content_passes_the_editors_validation(demo):
-    for page in [*ArticlePage.objects.all(), *StandardPage.objects.all()]:
+    for page in [
+        *ArticlePage.objects.all(),
+        *StandardPage.objects.all(),
+        *ConcernPage.objects.all(),
+    ]:
         page.body.stream_block.clean(page.body)
         page.full_clean()
 
@@ -359,16 +373,8 @@ def test_other_articles_have_substance_sources_and_contacts(client, demo, slug, 
 
 # The plain content pages ------------------------------------------------------------
 
+# "Worried about a child?" has its own page type and tests: help/tests/test_concern_page.py.
 STANDARD_PAGES = {
-    "/worried-about-a-child/": [
-        "emergency",
-        "front_door_northbridge",
-        "front_door_eastwood",
-        "front_door_riverside",
-        "out_of_hours",
-        "nspcc",
-        "police_non_emergency",
-    ],
     "/children-and-young-people/": ["childline", "emergency"],
     "/accessibility-statement/": [],
     "/privacy-notice/": [],
@@ -385,25 +391,6 @@ def test_standard_pages_show_their_contacts_from_the_registry(client, demo, url,
     assert text_of(one(soup, "p.lead"))
     review = text_of(one(soup, ".review-notice"))
     assert "Last reviewed 2 November 2026" in review
-
-
-@pytest.mark.django_db
-def test_worried_page_puts_immediate_danger_first(client, demo):
-    body = one(soup_of(client, "/worried-about-a-child/"), "div.body")
-    first = body.find(["aside", "h2", "section"])
-    assert first.name == "aside"
-    assert "If a child is in immediate danger" in text_of(first)
-    assert contact_link(first, demo["emergency"])
-    text = text_of(body)
-    for fact in [
-        "What to have ready before you call",
-        "What happens after you call",
-        "If the child lives somewhere else",
-        "within one working day",
-        "Evenings, weekends and bank holidays",
-    ]:
-        assert fact in text, fact
-    assert "https://www.gov.uk/find-local-council" in hrefs(body)
 
 
 @pytest.mark.django_db

@@ -89,3 +89,46 @@ def test_demo_contacts_load_once_with_sources():
     for contact in Contact.objects.all():
         assert contact.source_url.startswith("https://")
         assert contact.verified_by
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("08088005000", "Group the digits"),
+        ("0808-800-5000", "only digits and spaces"),
+        ("call 999", "only digits and spaces"),
+    ],
+)
+def test_phone_numbers_must_be_grouped_digits(value, message):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match=message):
+        make_contact(value=value).clean()
+
+
+def test_grouped_number_is_tidied_and_short_numbers_need_no_groups():
+    contact = make_contact(value="  0808   800 5000 ")
+    contact.clean()
+    assert contact.value == "0808 800 5000"
+    make_contact(value="999").clean()
+    make_contact(value="18001 101", channel=Contact.Channel.TEXTPHONE).clean()
+
+
+@pytest.mark.django_db
+def test_demo_gives_editors_drafts_and_moderators_approval():
+    from django.contrib.auth.models import Group
+    from wagtail.models import WorkflowContentType
+
+    from help.demo import load_contact_workflow
+
+    workflow = load_contact_workflow()
+    load_contact_workflow()  # idempotent
+    editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    moderators = set(
+        Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True)
+    )
+    assert {"add_contact", "change_contact"} <= editors
+    assert "publish_contact" not in editors
+    assert {"publish_contact", "change_contact"} <= moderators
+    assert WorkflowContentType.objects.get(content_type__model="contact").workflow == workflow
+    assert [task.name for task in workflow.tasks] == ["Moderators approve contact"]

@@ -1,8 +1,11 @@
 """Fixtures that build small page trees for HTTP tests, without the whole demo."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 from articles.models import ArticlePage, TopicIndexPage
 from core import demo
@@ -80,3 +83,16 @@ def make_article(topic_index):
         return publish_child(topic_index, ArticlePage(title=title, body=list(body), **fields))
 
     return make
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The whole demo site, loaded once for a test module and rolled back after it.
+
+    Each test still runs in its own savepoint (pytest-django's `db`), so what a
+    test changes is undone before the next one.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)

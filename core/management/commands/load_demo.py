@@ -22,9 +22,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         site = core_demo.default_site()
         home = home_demo.load_home(site)
+        help_demo.load_contact_workflow()
         contacts = help_demo.load_contacts()
-        pages = home_demo.load_pages(home, contacts)
-        pages |= articles_demo.load_articles(home, contacts)
+        pages = articles_demo.load_articles(home, contacts)
+        pages["worried"] = help_demo.load_concern_page(home, contacts, pages["child_trafficking"])
+        pages |= home_demo.load_pages(home, contacts)
         pages["staying_safe"] = quickexit_demo.load_staying_safe_page(home, contacts)
         home_demo.load_routes(home, pages)
         load_partnership_settings(site, pages)

@@ -1,0 +1,206 @@
+"""'Worried about a child?': the right number for the area, for the moment, over HTTP."""
+
+import datetime
+import json
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from help import opening_hours
+from help.demo import load_contacts
+from help.models import Contact
+from help.pages import ConcernPage
+
+UK = ZoneInfo("Europe/London")
+
+
+@pytest.fixture
+def concern(demo_data, db):
+    """The demo's 'Worried about a child?' page and its contacts (loaded once per module)."""
+    return ConcernPage.objects.get(), load_contacts()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Set the moment the page works its answer out for."""
+
+    def set_time(year, month, day, hour, minute=0):
+        moment = datetime.datetime(year, month, day, hour, minute, tzinfo=UK)
+        monkeypatch.setattr(opening_hours, "now", lambda: moment)
+
+    return set_time
+
+
+def answer_of(client, area):
+    html = client.get(f"/worried-about-a-child/?area={area}").content.decode()
+    match = re.search(r'<section class="answer" id="answer".*?</section>', html, re.S)
+    return match.group() if match else ""
+
+
+def test_immediate_danger_comes_first_with_textphone_and_sms(client, concern):
+    html = client.get("/worried-about-a-child/").content.decode()
+    main = html[html.index("<main") :]
+    assert main.index("If a child is in immediate danger, call 999") < main.index(
+        "Where does the child live?"
+    )
+    danger = main[: main.index("Where does the child live?")]
+    assert '<a href="tel:999">999</a>' in danger
+    assert '<a href="tel:18000">18000</a>' in danger
+    assert '<a href="sms:999">999</a>' in danger
+
+
+def test_area_choice_is_plain_links_without_javascript_or_cookies(client, concern):
+    response = client.get("/worried-about-a-child/")
+    html = response.content.decode()
+    links = re.findall(r'<a class="area-chooser__link" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    assert links == [
+        ("?area=northbridge#answer", "Northbridge"),
+        ("?area=eastwood#answer", "Eastwood"),
+        ("?area=riverside#answer", "Riverside"),
+        ("?area=somewhere-else#answer", "Somewhere else"),
+    ]
+    assert "<form" not in html and not response.cookies
+    assert 'id="answer"' not in html  # nothing chosen yet
+
+
+@pytest.mark.parametrize(
+    ("area", "number", "hours"),
+    [
+        ("northbridge", "0118 496 0100", "Monday to Thursday, 8:30am to 5pm"),
+        ("eastwood", "0118 496 0200", "Monday to Friday, 9am to 5pm"),
+        ("riverside", "0118 496 0300", "Monday to Friday, 8am to 6pm"),
+    ],
+)
+def test_in_office_hours_each_area_gets_its_front_door(client, concern, clock, area, number, hours):
+    clock(2026, 12, 2, 11)  # Wednesday 11am
+    answer = answer_of(client, area)
+    now_part = answer[: answer.index('class="answer__later"')]
+    assert "Open now until" in now_part
+    assert f'<a href="tel:{number.replace(" ", "")}">{number}</a>' in now_part
+    assert hours in now_part
+    assert "0118 496 0900" not in now_part  # out of hours comes after, as "when it is closed"
+    assert "When it is closed, call the Emergency Duty Team instead" in answer
+
+
+@pytest.mark.parametrize("area", ["northbridge", "eastwood", "riverside"])
+@pytest.mark.parametrize(
+    "moment",
+    [
+        (2026, 12, 2, 19),  # Wednesday evening
+        (2026, 12, 5, 11),  # Saturday
+        (2026, 12, 28, 11),  # bank holiday Monday
+    ],
+)
+def test_out_of_hours_each_area_gets_the_emergency_duty_team_first(
+    client, concern, clock, area, moment
+):
+    clock(*moment)
+    answer = answer_of(client, area)
+    assert "is closed now." in answer
+    first_number = re.search(r'href="tel:(\d+)"', answer).group(1)
+    assert first_number == "01184960900"
+    assert "Call the Emergency Duty Team now:" in answer
+
+
+def test_closed_answer_says_when_the_front_door_opens_again(client, concern, clock):
+    clock(2026, 12, 24, 18)  # Christmas Eve: then Christmas, the weekend and a substitute day
+    answer = answer_of(client, "northbridge")
+    assert "It opens again at 8:30am on Tuesday 29 December." in answer
+    assert "6pm, Thursday 24 December</time> (UK time)" in answer
+
+
+def test_friday_afternoon_boundary(client, concern, clock):
+    clock(2026, 12, 4, 16, 29)
+    assert "Open now until 4:30pm" in answer_of(client, "northbridge")
+    clock(2026, 12, 4, 16, 30)
+    assert "is closed now." in answer_of(client, "northbridge")
+
+
+def test_somewhere_else_explains_how_to_find_the_council(client, concern):
+    answer = answer_of(client, "somewhere-else")
+    assert "If the child lives somewhere else" in answer
+    assert 'href="https://www.gov.uk/find-local-council"' in answer
+
+
+def test_unknown_area_shows_no_answer(client, concern):
+    assert answer_of(client, "atlantis") == ""
+
+
+def test_routes_for_children_and_practitioners(client, concern):
+    html = client.get("/worried-about-a-child/").content.decode()
+    children = html.index('<h2 id="if-you-are-a-child-or-young-person">')
+    childline = html.index('<a href="tel:08001111">0800 1111</a>')
+    practitioners = html.index('<h2 id="if-you-work-with-children">')
+    assert children < childline < practitioners
+    practice = html[practitioners:]
+    assert '<a href="tel:01184960400">0118 496 0400</a>' in practice  # consultation line
+    assert "A child does not have to agree" in practice
+    assert "child welfare referral" in practice
+    assert "Duty to Notify" in practice
+    assert 'href="/practitioners/child-trafficking/"' in practice
+
+
+def test_stale_contact_is_shown_with_a_warning_never_as_current(client, concern, clock):
+    page, contacts = concern
+    clock(2026, 12, 2, 11)
+    front_door = contacts["front_door_eastwood"]
+    front_door.last_verified = datetime.date(2025, 1, 10)
+    front_door.save()
+    answer = answer_of(client, "eastwood")
+    card = answer[answer.index("Eastwood Council: Children") :]
+    assert "This may have changed." in card
+    assert "We last checked it on" in card and "10 January 2025" in card
+    assert "Last checked" not in card[: card.index("This may have changed.")]
+
+
+def test_draft_change_to_a_number_is_not_public_until_published(client, concern, clock):
+    page, contacts = concern
+    clock(2026, 12, 2, 11)
+    front_door = Contact.objects.get(pk=contacts["front_door_riverside"].pk)
+    front_door.value = "0118 496 0399"
+    front_door.save_revision()  # a draft, waiting for approval
+    assert "0118 496 0300" in answer_of(client, "riverside")
+    assert "0118 496 0399" not in answer_of(client, "riverside")
+
+    front_door.get_latest_revision().publish()
+    assert "0118 496 0399" in answer_of(client, "riverside")
+
+
+def test_unpublished_contact_disappears_from_every_page(client, concern, clock):
+    page, contacts = concern
+    clock(2026, 12, 2, 11)
+    Contact.objects.get(pk=contacts["childline"].pk).unpublish()
+    html = client.get("/worried-about-a-child/").content.decode()
+    assert "0800 1111" not in html
+
+
+def test_registry_export_json_and_csv(client, concern):
+    response = client.get("/contacts.json")
+    assert response.status_code == 200 and not response.cookies
+    data = json.loads(response.content)
+    assert data["timezone"] == "Europe/London"
+    by_value = {(c["organisation"], c["value"]): c for c in data["contacts"]}
+    northbridge = by_value[("Northbridge Council", "0118 496 0100")]
+    assert northbridge["link"] == "tel:01184960100"
+    assert northbridge["areas"] == ["Northbridge"]
+    assert {"day": "Friday", "opens": "08:30", "closes": "16:30"} in northbridge["opening_times"]
+    assert northbridge["last_checked"] == "2026-11-02"
+    assert northbridge["source"].startswith("https://")
+    assert "verification_note" not in northbridge
+    nspcc = by_value[("NSPCC", "0808 800 5000")]
+    assert "verification_note" not in nspcc and "older page" not in response.content.decode()
+
+    csv = client.get("/contacts.csv")
+    assert csv["Content-Type"] == "text/csv; charset=utf-8"
+    lines = csv.content.decode().splitlines()
+    assert lines[0].startswith("id,organisation,service,kind,channel,value,link")
+    assert any("Northbridge Council" in line and "Friday 08:30-16:30" in line for line in lines)
+    assert len(lines) == len(data["contacts"]) + 1
+
+
+def test_export_leaves_out_unpublished_contacts(client, concern):
+    page, contacts = concern
+    Contact.objects.get(pk=contacts["crimestoppers"].pk).unpublish()
+    data = json.loads(client.get("/contacts.json").content)
+    assert "Crimestoppers" not in {c["organisation"] for c in data["contacts"]}
