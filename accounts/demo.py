@@ -1,45 +1,168 @@
-"""Demo users, for trying the access rules by hand. Development only.
+"""Demo users and account settings, for trying the access rules by hand. Development only.
 
 The contracts in `shared/design/architecture.md` fix these addresses:
 - practitioner@demo.example: approved into the Demo Valley practitioners group;
-- pending@demo.example: signed up, not approved, so sees only public content;
+- pending@demo.example: signed up and verified, not approved, so sees only public content;
 - other@demo.example: approved for another partnership's group only;
 - editor@demo.example: a partnership editor, who may also publish.
+One more, so that the approval queue can be tried (and tested) without a superuser:
+- admin@demo.example: a partnership administrator, who approves practitioners.
+
+Everyone with admin access must pass MFA (accounts.middleware). The demo editor and
+administrator are enrolled with DEMO_TOTP_SECRET, a published, demo-only secret:
+tests compute codes from it (`current_totp_code()`), and a person can add it to an
+authenticator app by hand. Never enrol a real account with it.
 """
 
+import datetime
+import time
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.app_settings import TOTP_PERIOD
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from wagtail.models import Site
+
+from accounts.models import AccountSettings, ApprovalStatus
 
 PRACTITIONER_GROUP = "Demo Valley practitioners"
 OTHER_PARTNERSHIP_GROUP = "Other Partnership practitioners"
+ADMINISTRATORS_GROUP = "Partnership administrators"
 # Both created by Wagtail's own migrations: Editors draft, Moderators publish.
 EDITORS_GROUPS = ["Editors", "Moderators"]
+# Demo only, published in the README: base32, for the editor's and administrator's TOTP.
+DEMO_TOTP_SECRET = "DEMOVALLEYEDITORTOTPDEMOONLY2345"
+ALLOWED_DOMAINS = ["demo.example", "school.demo.example"]
+ACCESS_CONTACT = "the Demo Valley partnership business unit (access@demo.example)"
 
+# email, first name, last name, organisation, role, approved into, groups, MFA
 DEMO_USERS = [
-    ("practitioner@demo.example", "Priya", "Practitioner", [PRACTITIONER_GROUP]),
-    ("pending@demo.example", "Pat", "Pending", []),
-    ("other@demo.example", "Olu", "Other", [OTHER_PARTNERSHIP_GROUP]),
-    ("editor@demo.example", "Eddie", "Editor", EDITORS_GROUPS),
+    (
+        "practitioner@demo.example",
+        "Priya",
+        "Practitioner",
+        "Northbridge Primary School",
+        "Designated safeguarding lead",
+        PRACTITIONER_GROUP,
+        [],
+        False,
+    ),
+    (
+        "pending@demo.example",
+        "Pat",
+        "Pending",
+        "Eastwood Health Centre",
+        "Practice nurse",
+        None,
+        [],
+        False,
+    ),
+    (
+        "other@demo.example",
+        "Olu",
+        "Other",
+        "Other Partnership youth service",
+        "Youth worker",
+        OTHER_PARTNERSHIP_GROUP,
+        [],
+        False,
+    ),
+    ("editor@demo.example", "Eddie", "Editor", "", "", None, EDITORS_GROUPS, True),
+    ("admin@demo.example", "Ada", "Administrator", "", "", None, [ADMINISTRATORS_GROUP], True),
 ]
 
 
+def current_totp_code(secret=DEMO_TOTP_SECRET, margin=5):
+    """The code an authenticator app holding `secret` shows now.
+
+    With fewer than `margin` seconds of the period left it waits for the next code,
+    so that a test never sends one that turns stale on its way to the server.
+    """
+    now = time.time()
+    if TOTP_PERIOD - now % TOTP_PERIOD < margin:
+        time.sleep(TOTP_PERIOD - now % TOTP_PERIOD + 0.1)
+        now = time.time()
+    return format_hotp_value(hotp_value(secret, int(now) // TOTP_PERIOD))
+
+
+def administrators_group():
+    """Admin access, approving practitioners and editing the allow-list; nothing else."""
+    group, created = Group.objects.get_or_create(name=ADMINISTRATORS_GROUP)
+    if created:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+            *Permission.objects.filter(
+                content_type__app_label="accounts",
+                codename__in=["approve_practitioner", "change_accountsettings"],
+            ),
+        )
+    return group
+
+
+def load_account_settings(site=None):
+    """The demo allow-list, contact and practitioner group, unless an editor set them."""
+    site = site or Site.objects.get(is_default_site=True)
+    account_settings = AccountSettings.for_site(site)
+    if not account_settings.allowed_domains:
+        account_settings.allowed_domains = "\n".join(ALLOWED_DOMAINS)
+        account_settings.access_contact = ACCESS_CONTACT
+        account_settings.practitioner_group, _ = Group.objects.get_or_create(
+            name=PRACTITIONER_GROUP
+        )
+        account_settings.save()
+    return account_settings
+
+
+def _ensure_verified_email(user):
+    if not EmailAddress.objects.filter(user=user).exists():
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+
+def _ensure_totp(user):
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+        RecoveryCodes.activate(user)
+
+
 def load_users():
-    """Create any missing demo user with the demo password; return them by email."""
+    """Create any missing demo user, with what they need; return them by email.
+
+    Safe to run again: an existing user keeps their groups and approval, and only
+    gains a missing verified email address or authenticator.
+    """
     user_model = get_user_model()
+    load_account_settings()
+    administrators_group()
     users = {}
-    for email, first_name, last_name, group_names in DEMO_USERS:
+    for email, first, last, organisation, role, approved_into, groups, mfa in DEMO_USERS:
         user = user_model.objects.filter(username=email).first()
         if user is None:
             user = user_model.objects.create_user(
                 username=email,
                 email=email,
                 password=settings.DEMO_PASSWORD,
-                first_name=first_name,
-                last_name=last_name,
+                first_name=first,
+                last_name=last,
+                organisation=organisation,
+                job_role=role,
             )
-            for name in group_names:
-                group, _ = Group.objects.get_or_create(name=name)
+            for name in groups:
+                user.groups.add(Group.objects.get_or_create(name=name)[0])
+            if approved_into:
+                group, _ = Group.objects.get_or_create(name=approved_into)
                 user.groups.add(group)
+                user.approval_status = ApprovalStatus.APPROVED
+                user.approved_group = group
+                user.approval_decided_at = timezone.now()
+                user.approval_expires_at = timezone.now() + datetime.timedelta(days=365)
+                user.save()
+        _ensure_verified_email(user)
+        if mfa:
+            _ensure_totp(user)
         users[email] = user
     return users

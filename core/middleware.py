@@ -7,7 +7,7 @@ ADMIN_PREFIX = "/admin/"
 # Pages whose forms post back with Django's CSRF check. Under `no-referrer` a
 # browser sends `Origin: null` with a form post, which that check refuses; these
 # pages send `same-origin` instead, which still tells no other site anything.
-FORM_PATH_PREFIXES = (ADMIN_PREFIX,)
+FORM_PATH_PREFIXES = (ADMIN_PREFIX, "/accounts/")
 
 
 class PrivacyHeadersMiddleware:
@@ -17,6 +17,10 @@ class PrivacyHeadersMiddleware:
       copy on disk (the quick-exit guard deals with the back/forward cache).
     - Admin pages get the admin's Content Security Policy (SECURE_CSP_ADMIN)
       instead of the public one; Django's CSP middleware applies it.
+    - Every response to a signed-in user is `private, no-store`, whatever its
+      type, so no shared cache keeps what only they may see. Only a request that
+      carries a session cookie is checked, so anonymous visits never touch the
+      session (no cookie, no `Vary: Cookie`).
     """
 
     def __init__(self, get_response):
@@ -26,6 +30,8 @@ class PrivacyHeadersMiddleware:
         response = self.get_response(request)
         if response.get("Content-Type", "").startswith("text/html"):
             patch_cache_control(response, no_store=True)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
         if request.path.startswith(ADMIN_PREFIX):
             response._csp_config = settings.SECURE_CSP_ADMIN
         if request.path.startswith(FORM_PATH_PREFIXES):

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from accounts.testing import login_with_mfa
 from core import demo
 
 
@@ -103,8 +104,8 @@ def test_overdue_article_warns_readers(client, make_article):
 def editor_client(client, db):
     user = get_user_model().objects.create_user("editor", "editor@example.org", "x" * 12)
     user.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(user)
-    return client
+    # Admin pages need MFA (accounts.middleware).
+    return login_with_mfa(client, user)
 
 
 def test_editors_see_overdue_articles_on_dashboard_and_in_review_report(

@@ -12,6 +12,8 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
+from accounts.demo import current_totp_code
+
 pytestmark = pytest.mark.browser
 
 EDITOR = "editor@demo.example"
@@ -24,9 +26,13 @@ def demo_password():
 
 
 def sign_in(page):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(EDITOR)
+    """Through allauth, as every admin user must: password, then the TOTP code
+    (the demo editor's authenticator holds the demo-only DEMO_TOTP_SECRET)."""
+    page.goto("/admin/login/")  # redirects to allauth's sign-in, keeping ?next=/admin/
+    page.get_by_label("Email").fill(EDITOR)
     page.get_by_label("Password").fill(demo_password())
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Code").fill(current_totp_code())
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
     assert page.url.rstrip("/").endswith("/admin"), (

@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Sign-up, email verification, MFA and rate limits for practitioner accounts.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     # Django.
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -60,6 +64,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Lapsed approvals and MFA for everyone with admin access (needs request.user).
+    "accounts.middleware.AccountAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -182,3 +189,48 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's embeds app is left out on purpose: embeds fetch from, and load,
 # other hosts. External films are shown as link cards instead.
+
+# Accounts (issue 5). One way in: every login, the Wagtail admin's included, goes
+# through allauth, so nothing bypasses email verification or MFA (P9).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/accounts/profile/"
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Group restrictions only (P8): shared passwords are stored in plain text. Wagtail
+# has no setting for "any signed-in user"; accounts/checks.py fails on either.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+
+# The sign-up form checks the domain allow-list and asks organisation and role.
+ACCOUNT_FORMS = {"signup": "accounts.forms.PractitionerSignupForm"}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+# One work address per account: no adding a second address that skips the allow-list.
+ACCOUNT_MAX_EMAIL_ADDRESSES = 1
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Stricter than allauth's defaults (which fill in the rest), counted per IP
+# address and per email address ("key"): failed logins lock an address out for
+# five minutes whichever IP they come from.
+ACCOUNT_RATE_LIMITS = {
+    "login": "20/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "5/m/ip,20/h/ip",
+    "reset_password": "5/m/ip,3/h/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Sessions end when the browser closes and after 30 minutes without a request.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True

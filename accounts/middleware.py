@@ -1,0 +1,68 @@
+"""Per-request account rules: lapsed approvals, and MFA before any admin page.
+
+allauth deliberately ships no "require MFA" switch (AA-3649), so this middleware
+is ours. It sits after AuthenticationMiddleware and allauth's AccountMiddleware.
+"""
+
+from urllib.parse import urlencode
+
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+
+from accounts import approval
+
+ADMIN_PREFIX = "/admin/"
+ADMIN_PERMISSION = "wagtailadmin.access_admin"
+# Signing out must always work, enrolled or not.
+EXEMPT_PATHS = ("/admin/logout/",)
+
+
+def has_totp(user):
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def passed_mfa(request, user):
+    """Whether this session has completed an MFA step (at login or since)."""
+    return any(
+        record.get("method") == "mfa" for record in get_authentication_records(request, user)
+    )
+
+
+def _redirect(url_name, next_path):
+    return HttpResponseRedirect(f"{reverse(url_name)}?{urlencode({'next': next_path})}")
+
+
+class AccountAccessMiddleware:
+    """Two checks on every request from a signed-in user.
+
+    - An approval past its date lapses now (the user leaves the group), not only
+      when the scheduled `expire_approvals` command next runs.
+    - Anyone with Wagtail admin access who opens an /admin/ page is sent to set up
+      an authenticator app first, or to enter a code if this session has not yet
+      passed MFA (for example a session that began before they enrolled).
+    Anonymous visitors are skipped before the session is read, so public pages
+    still set no cookie and no `Vary: Cookie`.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            user = request.user
+            if user.is_authenticated:
+                if approval.has_lapsed(user):
+                    approval.expire(user)
+                if (
+                    request.path.startswith(ADMIN_PREFIX)
+                    and request.path not in EXEMPT_PATHS
+                    and user.has_perm(ADMIN_PERMISSION)
+                ):
+                    if not has_totp(user):
+                        return _redirect("mfa_activate_totp", request.get_full_path())
+                    if not passed_mfa(request, user):
+                        return _redirect("mfa_reauthenticate", request.get_full_path())
+        return self.get_response(request)

@@ -1,0 +1,104 @@
+"""Signed-in responses are private, anonymous ones cookie-free; see and delete your data;
+the system check against weak restrictions; sessions end."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from accounts.checks import check_no_weak_view_restrictions
+
+from .conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_public_pages_set_no_cookie(client, partnership, home_page):
+    for path in ("/", "/worried/"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert not response.cookies, path
+        assert "Cookie" not in response.get("Vary", "")
+        assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_every_response_to_a_signed_in_user_is_private_no_store(client, approved_user):
+    client.force_login(approved_user)
+    for path in ("/", "/accounts/profile/", "/robots.txt"):
+        cache_control = client.get(path)["Cache-Control"]
+        assert "private" in cache_control and "no-store" in cache_control, path
+
+
+def test_account_pages_send_a_referrer_their_forms_can_post_with(client, partnership):
+    assert client.get("/accounts/login/")["Referrer-Policy"] == "same-origin"
+
+
+def test_sessions_end_with_the_browser_and_after_inactivity():
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE <= 30 * 60
+    assert settings.SESSION_COOKIE_HTTPONLY
+
+
+def test_a_user_sees_the_data_kept_about_them(client, pending_user):
+    client.force_login(pending_user)
+    html = client.get("/accounts/profile/").content.decode()
+    for value in (
+        "pat@school.example",
+        "Pat Pending",
+        "Northbridge Primary",
+        "Designated safeguarding lead",
+        "Waiting for approval",
+    ):
+        assert value in html
+
+
+def test_a_user_deletes_their_account_after_reentering_the_password(client, pending_user):
+    client.force_login(pending_user)
+    response = client.post("/accounts/delete/")
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    client.post(response["Location"], {"password": PASSWORD})
+    response = client.post("/accounts/delete/")
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk=pending_user.pk).exists()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("restriction_type", ["login", "password"])
+def test_system_check_fails_on_a_login_or_password_page_restriction(home_page, restriction_type):
+    assert check_no_weak_view_restrictions(databases=["default"]) == []
+    PageViewRestriction.objects.create(
+        page=home_page, restriction_type=restriction_type, password="shared"
+    )
+    errors = check_no_weak_view_restrictions(databases=["default"])
+    assert [error.id for error in errors] == ["accounts.E001"]
+    with pytest.raises(SystemCheckError):
+        call_command("check", databases=["default"])
+
+
+def test_system_check_fails_on_a_login_collection_restriction(db):
+    collection = Collection.get_first_root_node()
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
+    assert [e.id for e in check_no_weak_view_restrictions(databases=["default"])] == [
+        "accounts.E001"
+    ]
+
+
+def test_group_restrictions_pass_the_check(restricted_page):
+    assert check_no_weak_view_restrictions(databases=["default"]) == []
+
+
+def test_shared_password_option_is_hidden_in_the_admin():
+    assert settings.WAGTAIL_PRIVATE_PAGE_OPTIONS == {"SHARED_PASSWORD": False}
+    assert settings.WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS == {"SHARED_PASSWORD": False}
+
+
+def test_page_privacy_dialog_offers_group_restrictions_only():
+    from articles.models import ArticlePage
+    from help.pages import ConcernPage
+    from home.models import HomePage, StandardPage
+
+    for model in (ArticlePage, ConcernPage, HomePage, StandardPage):
+        assert model.private_page_options == ["groups"]
