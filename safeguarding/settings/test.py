@@ -6,6 +6,8 @@ from .dev import *  # noqa: F403
 
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+# The site's URLs plus one page that always fails, so tests can see the real 500 page.
+ROOT_URLCONF = "safeguarding.testing.urls"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # The site that browser tests serve writes its mail into a folder the test reads.

@@ -421,7 +421,8 @@ EXIT_TIMEOUT = 10_000  # ms, Playwright's default timeout in quick-exit contexts
 # Installed in every quick-exit context before any page script runs. It records, in
 # order, in window.__qxTest.log:
 # - calls of setTimeout, setInterval, fetch, XMLHttpRequest.send, sendBeacon and open;
-# - "navigate:<type>:<url>" when the page starts a navigation. location.replace itself
+# - "navigate:<type>:<url>" when the page starts a navigation to another document
+#   (history.replaceState is left out). location.replace itself
 #   cannot be wrapped (it is [LegacyUnforgeable]), but the Navigation API's `navigate`
 #   event fires synchronously inside it, so this entry marks the moment of the call;
 # - "input:<type>#<n>" when a click or key event starts, and "task-after:<type>#<n>"
@@ -466,6 +467,9 @@ EXIT_PROBE_SCRIPT = r"""
 
   if (window.navigation) {
     navigation.addEventListener("navigate", (event) => {
+      // history.replaceState (the exit script stamps each entry) is not a navigation
+      // away from the page.
+      if (event.destination.sameDocument && !event.hashChange) { return; }
       note(`navigate:${event.navigationType}:${event.destination.url}`);
       const elsewhere = new URL(event.destination.url).origin !== location.origin;
       if (state.freeze && elsewhere && event.cancelable) { event.preventDefault(); }

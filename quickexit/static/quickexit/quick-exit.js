@@ -9,7 +9,12 @@
 (function () {
   "use strict";
 
-  var FLAG = "qx"; // per-tab flag in sessionStorage; set only by an exit
+  // Per tab: sessionStorage "qx" counts the exits made in this tab, and each
+  // page load stamps its own history entry with the count it saw. An entry
+  // stamped before the latest exit is guarded; a fresh visit after an exit is
+  // stamped with the new count, so the person can use the site again while
+  // every older entry still leaves on Back or Forward.
+  var FLAG = "qx";
   var SHIFT_PRESSES = 3;
   var SHIFT_GAP_MS = 5000; // the most time allowed between two presses
   var ESCAPE_GAP_MS = 1000;
@@ -25,14 +30,24 @@
   var exiting = false;
   var channel = null;
 
-  function readFlag() {
-    try { return window.sessionStorage.getItem(FLAG) === "1"; } catch (error) { return false; }
+  function exitCount() {
+    try { return parseInt(window.sessionStorage.getItem(FLAG), 10) || 0; } catch (error) { return 0; }
   }
 
-  function writeFlag(on) {
+  function countExit() {
     try {
-      if (on) { window.sessionStorage.setItem(FLAG, "1"); } else { window.sessionStorage.removeItem(FLAG); }
+      window.sessionStorage.setItem(FLAG, String(exitCount() + 1));
     } catch (error) { /* storage blocked: the exit still works, only the Back guard is lost */ }
+  }
+
+  function stamp() {
+    var state = history.state;
+    return state && typeof state[FLAG] === "number" ? state[FLAG] : 0;
+  }
+
+  // Whether this history entry was made before the tab's latest exit.
+  function fromBeforeAnExit() {
+    return exitCount() > stamp();
   }
 
   function hide(element) {
@@ -40,9 +55,18 @@
   }
 
   // Remove everything from sight and from the accessibility tree, leaving a
-  // blank overlay in the browser's own colours with one neutral word.
+  // blank overlay in the browser's own colours with one neutral word. An open
+  // modal dialog, popover or full-screen element would keep the overlay inert
+  // or hidden, so they are closed first.
   function cloak() {
     document.title = "";
+    try {
+      var layers = document.querySelectorAll("dialog[open], :popover-open");
+      for (var k = 0; k < layers.length; k++) {
+        if (layers[k].tagName === "DIALOG") { layers[k].close(); } else { layers[k].hidePopover(); }
+      }
+      if (document.fullscreenElement) { document.exitFullscreen(); }
+    } catch (error) { /* an older browser: hiding the page below still works */ }
     var icons = document.querySelectorAll("link[rel~='icon']");
     for (var i = 0; i < icons.length; i++) { icons[i].parentNode.removeChild(icons[i]); }
     var body = document.body;
@@ -66,29 +90,38 @@
   }
 
   // Everything here runs in the same task as the input: no timer, await or
-  // request comes before location.replace.
-  function exitPage(tellOtherTabs) {
+  // request comes before location.replace. `how` says whether this is a new
+  // exit (counted, so older entries are guarded) and whether to tell other tabs;
+  // the guard leaving an old entry again is neither.
+  function exitPage(how) {
     if (exiting) { return; }
     exiting = true;
     cloak();
-    writeFlag(true);
-    if (tellOtherTabs && channel) { channel.postMessage("exit"); }
+    if (how.count) { countExit(); }
+    if (how.tellOtherTabs && channel) { channel.postMessage("exit"); }
     window.location.replace(destination);
   }
+
+  var BY_THE_PERSON = { count: true, tellOtherTabs: true };
+  var BY_ANOTHER_TAB = { count: true, tellOtherTabs: false };
+  var BY_THE_GUARD = { count: false, tellOtherTabs: false };
 
   // --- Guard: after an exit, Back/Forward and the back/forward cache leave too.
   var navigation = window.performance && performance.getEntriesByType
     ? performance.getEntriesByType("navigation")[0] : null;
   var navigationType = navigation ? navigation.type : "navigate";
 
-  if (readFlag()) {
-    if (navigationType === "navigate") {
-      writeFlag(false); // a fresh visit: the person chose to come back
-    } else {
-      hide(root);
-      exitPage(false);
-      return;
-    }
+  if (navigationType === "back_forward" && fromBeforeAnExit()) {
+    hide(root);
+    exitPage(BY_THE_GUARD);
+    return;
+  }
+  if (navigationType !== "back_forward") {
+    try {
+      var state = history.state && typeof history.state === "object" ? history.state : {};
+      state[FLAG] = exitCount();
+      history.replaceState(state, "");
+    } catch (error) { /* history blocked: the page still works */ }
   }
 
   window.addEventListener("pagehide", function (event) {
@@ -96,9 +129,9 @@
   });
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) { return; }
-    if (readFlag()) {
+    if (fromBeforeAnExit()) {
       exiting = false;
-      exitPage(false);
+      exitPage(BY_THE_GUARD);
     } else {
       uncloak();
     }
@@ -108,7 +141,7 @@
   if ("BroadcastChannel" in window) {
     channel = new BroadcastChannel(FLAG);
     channel.onmessage = function (event) {
-      if (event.data === "exit") { exitPage(false); }
+      if (event.data === "exit") { exitPage(BY_ANOTHER_TAB); }
     };
   }
 
@@ -171,20 +204,27 @@
 
     if (event.key === " " && event.target.closest && event.target.closest("[data-quick-exit-control]")) {
       event.preventDefault(); // Space activates role="button", as on GOV.UK
-      exitPage(true);
+      exitPage(BY_THE_PERSON);
       return;
     }
-    if (event.key === "Escape" && escapeEnabled) {
+  }, true);
+
+  // Escape (only when the partnership turns it on) is counted in the bubble
+  // phase on window, after the page's own widgets: an Escape they handled
+  // (closing a menu, say) has its default prevented and does not count.
+  if (escapeEnabled) {
+    window.addEventListener("keydown", function (event) {
+      if (exiting || event.key !== "Escape" || event.isComposing || event.repeat) { return; }
       var now = event.timeStamp;
       var blocked = event.defaultPrevented || isEditable(document.activeElement) ||
         document.querySelector("dialog[open]");
       if (!blocked && lastEscape && now - lastEscape <= ESCAPE_GAP_MS) {
-        exitPage(true);
+        exitPage(BY_THE_PERSON);
         return;
       }
       lastEscape = blocked ? 0 : now;
-    }
-  }, true);
+    });
+  }
 
   document.addEventListener("keyup", function (event) {
     if (exiting || event.key !== "Shift" || event.isComposing) { return; }
@@ -195,7 +235,7 @@
     window.clearTimeout(pressTimer);
     window.clearTimeout(clearTimer);
     if (presses >= SHIFT_PRESSES) {
-      exitPage(true);
+      exitPage(BY_THE_PERSON);
       return;
     }
     status(MESSAGES[SHIFT_PRESSES - presses]);
@@ -207,6 +247,6 @@
     var control = event.target.closest && event.target.closest("[data-quick-exit-control]");
     if (!control) { return; }
     event.preventDefault();
-    exitPage(true);
+    exitPage(BY_THE_PERSON);
   }, true);
 })();
