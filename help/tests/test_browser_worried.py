@@ -7,25 +7,23 @@ from safeguarding.testing.browser import axe_violations, format_violations
 pytestmark = pytest.mark.browser
 
 
+def tab_to(page, text, limit=60):
+    """Press Tab until the focused element reads `text`; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == text:
+            return
+    pytest.fail(f"never reached {text!r} by Tab")
+
+
 def test_keyboard_user_finds_the_number_for_their_area(page, demo_site):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(demo_site + "/")
     # From the header link to the answer, with the keyboard alone.
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Worried about a child?":
-            break
-    else:
-        pytest.fail("never reached the 'Worried about a child?' link by Tab")
+    tab_to(page, "Worried about a child?")
     page.keyboard.press("Enter")
     page.wait_for_url("**/worried-about-a-child/")
-
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Riverside":
-            break
-    else:
-        pytest.fail("never reached the Riverside area link by Tab")
+    tab_to(page, "Riverside")
     page.keyboard.press("Enter")
     page.wait_for_url("**/worried-about-a-child/?area=riverside#answer")
 
