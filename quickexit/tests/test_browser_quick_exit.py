@@ -515,6 +515,17 @@ def test_item11_progress_is_announced_and_shown(exit_page):
     assert (status_text(page), lit_dots(page)) == ("", 0), "The expired message must clear"
 
 
+def test_item11_messages_come_from_the_page_so_they_can_be_translated(exit_page):
+    page = exit_page
+    page.goto(ARTICLE)
+    freeze_exit(page)
+    page.locator(STATUS).first.evaluate(
+        "(el) => el.setAttribute('data-message-2', 'Shift, pwyswch 2 waith eto i adael.')"
+    )
+    page.keyboard.press("Shift")
+    assert status_text(page) == "Shift, pwyswch 2 waith eto i adael."
+
+
 def test_item12_escape_does_not_exit_by_default(exit_page, neutral_site):
     page = exit_page
     page.goto(ARTICLE)

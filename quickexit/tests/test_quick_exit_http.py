@@ -179,3 +179,12 @@ def test_admin_gets_its_own_policy_and_can_be_framed_by_itself_only(client, part
     response = client.get("/admin/login/")
     assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
     assert "no-store" in response["Cache-Control"]
+
+
+def test_progress_messages_are_rendered_in_the_sites_language(client, pages):
+    html = client.get("/").content.decode()
+    status = re.search(r"<span[^>]*data-quick-exit-status[^>]*>", html).group()
+    assert 'role="status"' in status
+    assert 'data-message-2="Shift, press 2 more times to exit."' in status
+    assert 'data-message-1="Shift, press 1 more time to exit."' in status
+    assert 'data-message-expired="Exit this page expired."' in status

@@ -150,6 +150,14 @@
   var pressTimer = null;
   var clearTimer = null;
 
+  // The server renders the messages in the site's language as data attributes
+  // on the status region (data-message-2, data-message-1, data-message-expired);
+  // the English ones here are the fallback.
+  function message(key) {
+    var region = document.querySelector("[data-quick-exit-status]");
+    return (region && region.getAttribute("data-message-" + key)) || MESSAGES[key];
+  }
+
   function status(text) {
     var regions = document.querySelectorAll("[data-quick-exit-status]");
     for (var i = 0; i < regions.length; i++) { regions[i].textContent = text; }
@@ -165,7 +173,7 @@
     window.clearTimeout(pressTimer);
     window.clearTimeout(clearTimer);
     if (announce && had) {
-      status(MESSAGES.expired);
+      status(message("expired"));
       clearTimer = window.setTimeout(function () { status(""); }, SHIFT_GAP_MS);
     } else {
       status("");
@@ -238,7 +246,7 @@
       exitPage(BY_THE_PERSON);
       return;
     }
-    status(MESSAGES[SHIFT_PRESSES - presses]);
+    status(message(SHIFT_PRESSES - presses));
     pressTimer = window.setTimeout(function () { resetPresses(true); }, SHIFT_GAP_MS);
   }, true);
 
