@@ -40,34 +40,45 @@ def is_bank_holiday(day):
     return day.weekday() < 5 and day in _bank_holidays(day.year)
 
 
+def _bank_holiday_rule(contact, day):
+    """CLOSED or ALL_DAY on a bank holiday where that overrides the weekday hours, else None."""
+    if is_bank_holiday(day) and contact.bank_holidays != contact.BankHolidays.USUAL_HOURS:
+        return contact.bank_holidays
+    return None
+
+
+def _covering_period(contact, local):
+    """The weekday period that includes the UK-time `local`, or None."""
+    return next(
+        (
+            period
+            for period in contact.opening_periods.all()
+            if period.weekday == local.weekday() and period.covers(local.time())
+        ),
+        None,
+    )
+
+
 def is_open(contact, moment):
     """Whether `contact` answers at `moment` (an aware datetime)."""
     if contact.open_24_hours:
         return True
     local = uk_time(moment)
-    if is_bank_holiday(local.date()):
-        if contact.bank_holidays == contact.BankHolidays.CLOSED:
-            return False
-        if contact.bank_holidays == contact.BankHolidays.ALL_DAY:
-            return True
-    clock = local.time()
-    return any(
-        period.weekday == local.weekday() and period.covers(clock)
-        for period in contact.opening_periods.all()
-    )
+    rule = _bank_holiday_rule(contact, local.date())
+    if rule is not None:
+        return rule == contact.BankHolidays.ALL_DAY
+    return _covering_period(contact, local) is not None
 
 
 def closes_at(contact, moment):
     """When the open period that includes `moment` ends (a time), or None."""
-    if contact.open_24_hours or not is_open(contact, moment):
+    if contact.open_24_hours:
         return None
     local = uk_time(moment)
-    if is_bank_holiday(local.date()) and contact.bank_holidays == contact.BankHolidays.ALL_DAY:
+    if _bank_holiday_rule(contact, local.date()) is not None:
         return None
-    for period in contact.opening_periods.all():
-        if period.weekday == local.weekday() and period.covers(local.time()):
-            return period.closes
-    return None
+    period = _covering_period(contact, local)
+    return period.closes if period else None
 
 
 def next_opening(contact, moment, days_ahead=14):
@@ -78,9 +89,10 @@ def next_opening(contact, moment, days_ahead=14):
     periods = list(contact.opening_periods.all())
     for offset in range(days_ahead + 1):
         day = local.date() + datetime.timedelta(days=offset)
-        if is_bank_holiday(day) and contact.bank_holidays != contact.BankHolidays.USUAL_HOURS:
-            if contact.bank_holidays == contact.BankHolidays.ALL_DAY and offset > 0:
-                return datetime.datetime.combine(day, datetime.time(0, 0), tzinfo=UK)
+        rule = _bank_holiday_rule(contact, day)
+        if rule == contact.BankHolidays.ALL_DAY and offset > 0:
+            return datetime.datetime.combine(day, datetime.time(0, 0), tzinfo=UK)
+        if rule is not None:
             continue
         for period in sorted(
             (p for p in periods if p.weekday == day.weekday()), key=lambda p: p.opens

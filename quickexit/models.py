@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
@@ -72,9 +73,12 @@ class QuickExitSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "quick exit"
 
-    @property
+    @cached_property
     def safe_destination(self):
-        """The destination, or the default if the stored one is not valid any more."""
+        """The destination, or the default if the stored one is not valid any more.
+
+        Cached: every page reads it twice, and the check queries the Sites.
+        """
         if destination_problem(self.destination):
             return DEFAULT_DESTINATION
         return self.destination
