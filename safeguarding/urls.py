@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import views as accounts_views
 from core import views as core_views
 from help import views as help_views
+from resources import views as resources_views
 
 handler500 = "core.views.server_error"
 
@@ -17,6 +18,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    # Documents are served only through our wrapper of Wagtail's checking view, which
+    # adds the cache headers Wagtail leaves out (P3); it shadows Wagtail's own route.
+    re_path(
+        r"^documents/(\d+)/(.*)$", resources_views.serve, name="wagtaildocs_serve"
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

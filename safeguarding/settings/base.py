@@ -186,6 +186,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents are always streamed through Wagtail's permission-checking view,
 # never redirected to a media URL that bypasses it.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The marking rules, and no images in private collections (P1), live in these forms.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.ResourceForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "resources.forms.ImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's embeds app is left out on purpose: embeds fetch from, and load,
 # other hosts. External films are shown as link cards instead.
