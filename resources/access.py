@@ -58,5 +58,6 @@ def readable_resources(request, queryset=None):
     hidden = get_restricted_collection_ids(request)
     if hidden:
         queryset = queryset.exclude(collection_id__in=hidden)
-    unguarded_sensitive = Q(sensitive=True) & ~Q(collection_id__in=group_restricted_collection_ids())
+    guarded = group_restricted_collection_ids()
+    unguarded_sensitive = Q(sensitive=True) & ~Q(collection_id__in=guarded)
     return queryset.exclude(unguarded_sensitive)
