@@ -62,9 +62,7 @@ def marking_errors(resource):
                 "OFFICIAL-SENSITIVE material is never FOR PUBLIC RELEASE."
             )
         if resource.sharing_group is None:
-            errors["sharing_group"] = (
-                "Choose the group of approved practitioners who may read it."
-            )
+            errors["sharing_group"] = "Choose the group of approved practitioners who may read it."
         elif not is_private_to_exactly(resource.collection, resource.sharing_group):
             errors["collection"] = format_lazy(
                 "OFFICIAL-SENSITIVE material must be in a collection that is private to "

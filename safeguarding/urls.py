@@ -20,9 +20,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     # Documents are served only through our wrapper of Wagtail's checking view, which
     # adds the cache headers Wagtail leaves out (P3); it shadows Wagtail's own route.
-    re_path(
-        r"^documents/(\d+)/(.*)$", resources_views.serve, name="wagtaildocs_serve"
-    ),
+    re_path(r"^documents/(\d+)/(.*)$", resources_views.serve, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

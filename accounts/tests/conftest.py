@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import timezone
@@ -14,9 +12,7 @@ from accounts import approval
 from accounts.demo import administrators_group
 from accounts.models import AccountSettings
 from home.models import StandardPage
-from safeguarding.testing.fixtures import publish_child
-
-PASSWORD = "correct-horse-battery-staple"
+from safeguarding.testing.fixtures import PASSWORD, publish_child  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -40,18 +36,6 @@ def account_settings(partnership, site, practitioners):
     settings.practitioner_group = practitioners
     settings.save()
     return settings
-
-
-@pytest.fixture
-def make_user(db):
-    def make(email, verified=True, **fields):
-        user = get_user_model().objects.create_user(
-            username=email, email=email, password=PASSWORD, **fields
-        )
-        EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
-        return user
-
-    return make
 
 
 @pytest.fixture

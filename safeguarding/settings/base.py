@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail_periodic_review",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",

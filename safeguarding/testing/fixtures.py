@@ -4,6 +4,8 @@ import datetime
 import io
 
 import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 
@@ -12,6 +14,8 @@ from core import demo
 from core.models import PartnershipSettings
 from home.demo import load_home
 from home.models import StandardPage
+
+PASSWORD = "correct-horse-battery-staple"
 
 
 def publish_child(parent, page):
@@ -96,3 +100,17 @@ def demo_data(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def make_user(db):
+    """Create a user with a primary email address, verified unless told otherwise."""
+
+    def make(email, verified=True, **fields):
+        user = get_user_model().objects.create_user(
+            username=email, email=email, password=PASSWORD, **fields
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+        return user
+
+    return make
