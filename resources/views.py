@@ -47,3 +47,18 @@ def serve(request, document_id, document_filename):
         return mark_restricted(response)
     patch_cache_control(response, no_store=True)
     return response
+
+
+def refuse_restricted_page(page, request, serve_args, serve_kwargs):
+    """A `before_serve_page` hook: restricted pages refuse as restricted documents do.
+
+    Wagtail sends everyone who fails a page's restriction to sign in, the signed-in
+    too; the sign-in page sends a signed-in visitor straight back, so a practitioner
+    outside the group met a redirect loop instead of an answer. Here the anonymous
+    visitor is sent to sign in and the signed-in one gets the plain refusal, both
+    marked `private, no-store` and `noindex`.
+    """
+    restrictions = page.get_view_restrictions()
+    if not all(restriction.accept_request(request) for restriction in restrictions):
+        return refusal(request)
+    return None

@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from resources.access import can_read
 from resources.audit import SensitiveDownloadsReport
 from resources.models import Topic
-from resources.views import refusal
+from resources.views import refusal, refuse_restricted_page
 
 
 class TopicViewSet(SnippetViewSet):
@@ -26,6 +26,9 @@ def refuse_unless_readable(document, request):
     if not can_read(document, request):
         return refusal(request)
     return None
+
+
+hooks.register("before_serve_page", refuse_restricted_page)
 
 
 @hooks.register("register_admin_urls")
