@@ -6,7 +6,10 @@ The contracts in `shared/design/architecture.md` fix these addresses:
 - other@demo.example: approved for another partnership's group only;
 - editor@demo.example: a partnership editor, who may also publish.
 One more, so that the approval queue can be tried (and tested) without a superuser:
-- admin@demo.example: a partnership administrator, who approves practitioners.
+- admin@demo.example: a partnership administrator, who approves practitioners, and
+  also an auditor (the Auditors group: admin access and the Sensitive downloads
+  report, which lists and exports every download of OFFICIAL-SENSITIVE material;
+  nothing else).
 
 Everyone with admin access must pass MFA (accounts.middleware). The demo editor and
 administrator are enrolled with DEMO_TOTP_SECRET, a published, demo-only secret:
@@ -33,6 +36,7 @@ from accounts.models import AccountSettings, ApprovalStatus
 PRACTITIONER_GROUP = "Demo Valley practitioners"
 OTHER_PARTNERSHIP_GROUP = "Other Partnership practitioners"
 ADMINISTRATORS_GROUP = "Partnership administrators"
+AUDITORS_GROUP = "Auditors"
 # Both created by Wagtail's own migrations: Editors draft, Moderators publish.
 EDITORS_GROUPS = ["Editors", "Moderators"]
 # Demo only, published in the README: base32, for the editor's and administrator's TOTP.
@@ -73,7 +77,16 @@ DEMO_USERS = [
         False,
     ),
     ("editor@demo.example", "Eddie", "Editor", "", "", None, EDITORS_GROUPS, True),
-    ("admin@demo.example", "Ada", "Administrator", "", "", None, [ADMINISTRATORS_GROUP], True),
+    (
+        "admin@demo.example",
+        "Ada",
+        "Administrator",
+        "",
+        "",
+        None,
+        [ADMINISTRATORS_GROUP, AUDITORS_GROUP],
+        True,
+    ),
 ]
 
 
@@ -90,18 +103,33 @@ def current_totp_code(secret=DEMO_TOTP_SECRET, margin=5):
     return format_hotp_value(hotp_value(secret, int(now) // TOTP_PERIOD))
 
 
+def ensure_group(name, *permissions):
+    """The group called `name`; a new one gets exactly `permissions` ("app_label.codename")."""
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        for permission in permissions:
+            app_label, codename = permission.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+    return group
+
+
 def administrators_group():
     """Admin access, approving practitioners and editing the allow-list; nothing else."""
-    group, created = Group.objects.get_or_create(name=ADMINISTRATORS_GROUP)
-    if created:
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-            *Permission.objects.filter(
-                content_type__app_label="accounts",
-                codename__in=["approve_practitioner", "change_accountsettings"],
-            ),
-        )
-    return group
+    return ensure_group(
+        ADMINISTRATORS_GROUP,
+        "wagtailadmin.access_admin",
+        "accounts.approve_practitioner",
+        "accounts.change_accountsettings",
+    )
+
+
+def auditors_group():
+    """Admin access and the log of sensitive downloads (read and export); nothing else."""
+    return ensure_group(
+        AUDITORS_GROUP, "wagtailadmin.access_admin", "resources.view_sensitivedownload"
+    )
 
 
 def load_account_settings(site=None):
@@ -138,6 +166,7 @@ def load_users():
     user_model = get_user_model()
     load_account_settings()
     administrators_group()
+    auditors_group()
     users = {}
     for email, first, last, organisation, role, approved_into, groups, mfa in DEMO_USERS:
         user = user_model.objects.filter(username=email).first()

@@ -94,8 +94,12 @@ def front_doors(contacts):
     ]
 
 
-def load_articles(home, contacts):
-    """Create the practitioners' topic index and its articles, once; return them by key."""
+def load_articles(home, contacts, library):
+    """Create the practitioners' topic index and its articles, once; return them by key.
+
+    `library` is the demo resource library (`resources.demo.load_library`): the child
+    trafficking article lists its records, so the article and the library share them.
+    """
     practitioners = ensure_child(
         home,
         TopicIndexPage,
@@ -113,7 +117,7 @@ def load_articles(home, contacts):
     )
     return {
         "practitioners": practitioners,
-        "child_trafficking": child_trafficking(practitioners, contacts),
+        "child_trafficking": child_trafficking(practitioners, contacts, library),
         "child_criminal_exploitation": child_criminal_exploitation(practitioners, contacts),
         "child_sexual_exploitation": child_sexual_exploitation(practitioners, contacts),
     }
@@ -122,7 +126,17 @@ def load_articles(home, contacts):
 # Child trafficking ----------------------------------------------------------
 
 
-def child_trafficking(parent, contacts):
+def library_item(record):
+    """A related-resources item for a library record, in the record's own words."""
+    return resource(
+        record.title,
+        description=record.summary,
+        publisher=record.source_organisation,
+        document=record,
+    )
+
+
+def child_trafficking(parent, contacts, library):
     return ensure_child(
         parent,
         ArticlePage,
@@ -137,13 +151,13 @@ def child_trafficking(parent, contacts):
             "Child trafficking guidance for practitioners: forms of exploitation, signs, "
             "what to do, National Referral Mechanism referrals, films and resources."
         ),
-        body=child_trafficking_body(contacts),
+        body=child_trafficking_body(contacts, library),
         content_owner=EXPLOITATION_OWNER,
         last_review_date=DEMO_REVIEW_DATE,
     )
 
 
-def child_trafficking_body(contacts):
+def child_trafficking_body(contacts, library):
     return [
         heading("What child trafficking is"),
         paragraph(
@@ -299,27 +313,8 @@ def child_trafficking_body(contacts):
         related_resources(
             "Resources for practitioners",
             [
-                *(
-                    resource(
-                        f"Child trafficking advice for {audience}",
-                        url=NSPCC_CTAC,
-                        publisher="NSPCC Child Trafficking Advice Centre",
-                        description=(
-                            f"Advice leaflet for {who}. Available from the NSPCC: the link "
-                            "goes to the Child Trafficking Advice Centre's page."
-                        ),
-                    )
-                    for audience, who in CTAC_LEAFLET_AUDIENCES
-                ),
-                resource(
-                    "National Referral Mechanism statistics, including referrals of children",
-                    url=NRM_STATISTICS,
-                    publisher="Home Office",
-                    description=(
-                        "Public statistics, published every quarter and every year, with "
-                        "data tables that show how many referrals were for children."
-                    ),
-                ),
+                *(library_item(leaflet) for leaflet in library.leaflets),
+                library_item(library.nrm_statistics),
             ],
             intro=(
                 "<p>These resources raise awareness among people who work with children. "
@@ -330,7 +325,9 @@ def child_trafficking_body(contacts):
                 "the NSPCC helpline, listed below.</p>"
                 "<p>Police briefings and infographics marked OFFICIAL-SENSITIVE are shared "
                 "only with approved practitioners in partner agencies, and never on public "
-                "pages such as this one.</p>"
+                "pages such as this one. Approved practitioners who have signed in find them, "
+                "with everything listed here, in the partnership's "
+                f'<a linktype="page" id="{library.page.pk}">resource library</a>.</p>'
             ),
         ),
         related_contacts(

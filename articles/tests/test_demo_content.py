@@ -24,11 +24,6 @@ TRAFFICKING_URL = "/practitioners/child-trafficking/"
 NSPCC_CHILD_TRAFFICKING = (
     "https://www.nspcc.org.uk/what-is-child-abuse/types-of-abuse/child-trafficking/"
 )
-NSPCC_CTAC = (
-    "https://www.nspcc.org.uk/services-and-resources/childrens-services/"
-    "child-trafficking-advice-centre-ctac/"
-)
-NRM_STATISTICS = "https://www.gov.uk/government/collections/national-referral-mechanism-statistics"
 FIRST_RESPONDER_FORM = "https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder"
 ECPAT_FILMS = "https://www.ecpat.org.uk/films-for-practitioners"
 
@@ -149,9 +144,9 @@ def test_child_trafficking_lists_the_five_ctac_leaflets(client, demo):
     ]:
         title = f"Child trafficking advice for {audience}"
         (item,) = [i for i in items if text_of(i.a) == title]
-        assert item.a["href"] == NSPCC_CTAC
+        # The library's record (resources/tests/test_demo.py), on this site.
+        assert item.a["href"].startswith("/")
         assert "NSPCC Child Trafficking Advice Centre." in text_of(item)
-        assert "Available from the NSPCC" in text_of(item)
     intro = text_of(resources.select_one(".rich-text"))
     assert "raise awareness" in intro
     assert "intelligence picture" in intro
@@ -161,8 +156,9 @@ def test_child_trafficking_lists_the_five_ctac_leaflets(client, demo):
 @pytest.mark.django_db
 def test_child_trafficking_links_to_public_nrm_statistics(client, demo):
     resources = one(soup_of(client, TRAFFICKING_URL), "section.related-resources")
-    (item,) = [i for i in resources.select("li") if i.a["href"] == NRM_STATISTICS]
-    assert "National Referral Mechanism statistics" in text_of(item.a)
+    title = "National Referral Mechanism statistics"
+    (item,) = [i for i in resources.select("li") if title in text_of(i.a)]
+    assert item.a["href"].startswith("/")
     assert "Home Office." in text_of(item)
     assert "children" in text_of(item)
 

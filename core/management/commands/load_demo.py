@@ -10,12 +10,14 @@ from help import demo as help_demo
 from home import demo as home_demo
 from quickexit import demo as quickexit_demo
 from quickexit.models import QuickExitSettings
+from resources import demo as resources_demo
 
 
 class Command(BaseCommand):
     help = (
-        "Build the Demo Valley partnership site: home page, articles, help pages, contacts "
-        "and, in development, the demo users. Safe to run again: it only adds what is missing."
+        "Build the Demo Valley partnership site: home page, articles, help pages, contacts, "
+        "the resource library and, in development, the demo users. Safe to run again: it only "
+        "adds what is missing."
     )
 
     @transaction.atomic
@@ -24,7 +26,10 @@ class Command(BaseCommand):
         home = home_demo.load_home(site)
         help_demo.load_contact_workflow()
         contacts = help_demo.load_contacts()
-        pages = articles_demo.load_articles(home, contacts)
+        # Before the articles: the child trafficking article lists the library's records.
+        library = resources_demo.load_library(home)
+        pages = articles_demo.load_articles(home, contacts, library)
+        pages["resources"] = library.page
         pages["worried"] = help_demo.load_concern_page(home, contacts, pages["child_trafficking"])
         pages |= home_demo.load_pages(home, contacts)
         pages["staying_safe"] = quickexit_demo.load_staying_safe_page(home, contacts)
