@@ -6,6 +6,8 @@ holders of `resources.view_sensitivedownload` (the Auditors group) can open or
 export.
 """
 
+import datetime
+
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
@@ -34,6 +36,15 @@ class SensitiveDownloadsReport(ReportView):
     model = SensitiveDownload
     permission_required = "view"
     list_export = ["downloaded_at", "user_email", "user_organisation", "document_title", "marking"]
+    # One plain, unambiguous time in the CSV, as the heading says (the spreadsheet
+    # export already writes UTC without the zone).
+    custom_field_preprocess = {
+        "downloaded_at": {
+            ReportView.FORMAT_CSV: lambda value: value.astimezone(datetime.UTC).strftime(
+                "%Y-%m-%d %H:%M:%S"
+            )
+        }
+    }
     export_headings = {
         "downloaded_at": "Downloaded at (UTC)",
         "user_email": "Email",
