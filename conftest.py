@@ -1,1 +1,5 @@
-pytest_plugins = ["safeguarding.testing.fixtures", "safeguarding.testing.browser"]
+pytest_plugins = [
+    "safeguarding.testing.fixtures",
+    "safeguarding.testing.browser",
+    "safeguarding.testing.purge",
+]

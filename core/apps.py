@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Site core"
+
+    def ready(self):
+        from core import purge
+
+        purge.connect()

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -209,6 +210,27 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # has no setting for "any signed-in user"; accounts/checks.py fails on either.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+
+# Caches stay honest (P7, P14). Purges and search-index updates run as background
+# tasks (django-tasks). TASKS is left unset on purpose: the default, immediate
+# backend runs them in the request that made the change, so nothing stays public
+# or findable while a queue catches up. A worker needs its queue watched.
+
+# The CDN or reverse proxy to purge when public content changes (core/purge.py).
+# None by default; the environment names one: FRONTEND_CACHE_PURGE_URL for a proxy
+# that accepts HTTP PURGE (Varnish, Squid), or the Cloudflare zone and API token.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+    }
 
 # The sign-up form checks the domain allow-list and asks organisation and role.
 ACCOUNT_FORMS = {"signup": "accounts.forms.PractitionerSignupForm"}
