@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock, heading_anchors
 from core.models import ReviewedContentMixin
+from resources.marking import PublicPageLinksMixin
 
 
 class TopicIndexPage(Page):
@@ -24,7 +25,7 @@ class TopicIndexPage(Page):
         return context
 
 
-class ArticlePage(ReviewedContentMixin, Page):
+class ArticlePage(PublicPageLinksMixin, ReviewedContentMixin, Page):
     """A topic article in plain language, such as 'Child trafficking'."""
 
     summary = models.TextField(

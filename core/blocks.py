@@ -159,11 +159,22 @@ class KeyFiguresBlock(blocks.StructBlock):
 
 
 class ResourceLinkBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=200)
-    description = blocks.CharBlock(max_length=300, required=False)
-    publisher = blocks.CharBlock(max_length=120, required=False)
-    document = DocumentChooserBlock(required=False)
+    """A document from the resource library, or a page on another site."""
+
+    document = DocumentChooserBlock(
+        required=False,
+        help_text="Its title, summary, source and format come from the library record.",
+    )
     url = blocks.URLBlock(required=False, label="Or a web address")
+    title = blocks.CharBlock(
+        max_length=200, required=False, help_text="For a web address: the page's title."
+    )
+    description = blocks.CharBlock(
+        max_length=300, required=False, help_text="For a web address: what the reader will find."
+    )
+    publisher = blocks.CharBlock(
+        max_length=120, required=False, help_text="For a web address: who publishes it."
+    )
 
     class Meta:
         icon = "doc-full"
@@ -173,7 +184,28 @@ class ResourceLinkBlock(blocks.StructBlock):
         if bool(value.get("document")) == bool(value.get("url")):
             message = "Choose a document or give a web address, not both."
             raise StructBlockValidationError(block_errors={"url": ValidationError(message)})
+        if value.get("url") and not value.get("title"):
+            message = "Give the title of the web page."
+            raise StructBlockValidationError(block_errors={"title": ValidationError(message)})
         return value
+
+
+def _may_show(document, context):
+    """Whether a resources section may print this document.
+
+    A public page never prints a restricted document, not even for a member who
+    could read it, and not even if the document was moved into a private
+    collection after the page linked to it. A page that is itself restricted may
+    show it to someone who can read it.
+    """
+    from resources.access import can_read, is_restricted  # (see RelatedResourcesBlock)
+
+    if not (document.sensitive or is_restricted(document)):
+        return True
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None or not page.get_view_restrictions().exists():
+        return False
+    return can_read(document, request)
 
 
 class RelatedResourcesBlock(blocks.StructBlock):
@@ -184,6 +216,39 @@ class RelatedResourcesBlock(blocks.StructBlock):
     class Meta:
         icon = "folder-open-inverse"
         template = "core/blocks/related_resources.html"
+
+    def get_context(self, value, parent_context=None):
+        """Each item as a document entry (from its library record) or a web link.
+
+        A document links to its page in the library, which shows its marking,
+        dates and review status beside the download; without a library on the
+        site, it links to the file itself.
+        """
+        # Imported here: the resources app's models import page models built on these blocks.
+        from resources.pages import ResourceLibraryPage
+
+        context = super().get_context(value, parent_context)
+        items = [
+            item
+            for item in value["items"]
+            if item["document"] is None or _may_show(item["document"], context)
+        ]
+        request = context.get("request")
+        library = None
+        if any(item["document"] for item in items):
+            library = ResourceLibraryPage.for_request(request)
+        context["entries"] = [
+            {"link": item}
+            if item["document"] is None
+            else {
+                "resource": item["document"],
+                "href": library.resource_url(item["document"], request)
+                if library
+                else item["document"].url,
+            }
+            for item in items
+        ]
+        return context
 
 
 class RelatedContactsBlock(blocks.StructBlock):

@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BodyStreamBlock, heading_anchors
 from core.models import ReviewedContentMixin
+from resources.marking import PublicPageLinksMixin
 
 from . import opening_hours
 from .answers import answer_for
@@ -14,7 +15,7 @@ from .models import Area, Contact
 ELSEWHERE = "somewhere-else"
 
 
-class ConcernPage(ReviewedContentMixin, Page):
+class ConcernPage(PublicPageLinksMixin, ReviewedContentMixin, Page):
     """'Worried about a child?': the right number for where the child lives, now.
 
     The area choice is a plain link (?area=slug), so it works without

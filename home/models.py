@@ -6,9 +6,10 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock, RouteBlock, heading_anchors
 from core.models import ReviewedContentMixin
+from resources.marking import PublicPageLinksMixin
 
 
-class HomePage(Page):
+class HomePage(PublicPageLinksMixin, Page):
     """The front door: urgent help first, then a route for each audience."""
 
     intro = models.TextField(max_length=400)
@@ -26,7 +27,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
 
 
-class StandardPage(ReviewedContentMixin, Page):
+class StandardPage(PublicPageLinksMixin, ReviewedContentMixin, Page):
     """A plain content page: help for an audience, legal pages, statements."""
 
     intro = models.TextField(max_length=400, blank=True)

@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from wagtail.models import BaseViewRestriction, Page, ReferenceIndex
 
-from resources.access import is_restricted
-from resources.models import Audience, Classification, HandlingInstruction, Resource
+# The resource modules are imported inside the functions: page models in other
+# apps subclass PublicPageLinksMixin, and resources.models imports the library
+# page, which does too, so an import here would be circular.
 
 NEVER_UPLOAD = (
     "This website may hold OFFICIAL material only. Do not upload SECRET or TOP SECRET "
@@ -31,6 +32,9 @@ def is_private_to_exactly(collection, group):
 
 def marking_errors(resource):
     """{field name: message} for every rule the resource breaks; empty when it is sound."""
+    from resources.access import is_restricted
+    from resources.models import Audience, Classification, HandlingInstruction
+
     errors = {}
     if resource.classification != Classification.OFFICIAL:
         errors["classification"] = NEVER_UPLOAD
@@ -94,6 +98,9 @@ def public_pages_linking_to(resource):
 
 def restricted_documents_linked_from(page):
     """The restricted resources that the page's content links to."""
+    from resources.access import is_restricted
+    from resources.models import Resource
+
     ids = set()
     for field in page._meta.concrete_fields:
         if not hasattr(field, "extract_references"):
