@@ -67,24 +67,31 @@ def test_an_editor_with_mfa_is_cleared_and_sees_sensitive_titles(admin, sensitiv
         assert TITLE in response.content, path
 
 
-def test_the_collection_privacy_dialog_has_no_shared_password_and_the_check_catches_login(
+def test_the_collection_privacy_dialog_offers_public_or_groups_only(
     client, make_user, public_collection
 ):
-    """Wagtail's dialog still offers "any signed-in user" for collections (no setting
-    removes it); the system check (accounts.checks, run by `check` and `migrate`) fails
-    on it, so such a restriction cannot pass CI or a deployment unnoticed."""
+    """Neither "any signed-in user" nor a shared password (accounts.privacy): being
+    signed in grants nothing. A forged post of either is refused and stores nothing."""
     superuser = make_user("root@test-valley.example", is_superuser=True)
     admin = login_with_mfa(client, superuser)
     url = f"/admin/collections/{public_collection.pk}/privacy/"
     dialog = admin.get(url)
     assert dialog.status_code == 200
     html = dialog.json()["html"]
-    assert 'value="groups"' in html
+    assert 'value="none"' in html and 'value="groups"' in html
+    assert 'value="login"' not in html
     assert 'value="password"' not in html and 'name="password"' not in html
+
+    for weak in ("login", "password"):
+        admin.post(url, {"restriction_type": weak, "password": "shared-secret"})
+        assert not public_collection.get_view_restrictions().exists()
     assert check_no_weak_view_restrictions(databases=["default"]) == []
 
-    admin.post(url, {"restriction_type": "login"})
-    assert public_collection.get_view_restrictions().get().restriction_type == "login"
+
+def test_the_system_check_fails_on_a_login_restriction_made_another_way(public_collection):
+    CollectionViewRestriction.objects.create(
+        collection=public_collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
     errors = check_no_weak_view_restrictions(databases=["default"])
     assert [error.id for error in errors] == ["accounts.E001"]
 
