@@ -7,6 +7,7 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock, heading_anchors
 from core.models import ReviewedContentMixin
 from resources.marking import PublicPageLinksMixin
+from search.access import viewable_pages
 
 
 class TopicIndexPage(Page):
@@ -19,9 +20,10 @@ class TopicIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # .public() leaves out articles behind a view restriction, so their
-        # titles never appear in the list.
-        context["articles"] = ArticlePage.objects.child_of(self).live().public().order_by("title")
+        # Only the articles this visitor may open: a restricted article's title is
+        # listed for its group's members and for nobody else (P4).
+        articles = viewable_pages(request, ArticlePage.objects.child_of(self))
+        context["articles"] = articles.order_by("title")
         return context
 
 

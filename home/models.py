@@ -7,6 +7,7 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock, RouteBlock, heading_anchors
 from core.models import ReviewedContentMixin
 from resources.marking import PublicPageLinksMixin
+from search.access import viewable_pages
 
 
 class HomePage(PublicPageLinksMixin, Page):
@@ -25,6 +26,16 @@ class HomePage(PublicPageLinksMixin, Page):
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
+
+    def get_context(self, request, *args, **kwargs):
+        """Leave out each route to a page this visitor may not open, so that not
+        even the route's wording tells them the page exists (P4)."""
+        context = super().get_context(request, *args, **kwargs)
+        routes = [route for route in self.routes if route.value["page"]]
+        chosen = Page.objects.filter(pk__in=[route.value["page"].pk for route in routes])
+        open_ids = set(viewable_pages(request, chosen).values_list("pk", flat=True))
+        context["routes"] = [route for route in routes if route.value["page"].pk in open_ids]
+        return context
 
 
 class StandardPage(PublicPageLinksMixin, ReviewedContentMixin, Page):

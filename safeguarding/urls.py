@@ -8,6 +8,7 @@ from accounts import views as accounts_views
 from core import views as core_views
 from help import views as help_views
 from resources import views as resources_views
+from search import views as search_views
 
 handler500 = "core.views.server_error"
 
@@ -26,6 +27,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("contacts.json", help_views.contacts_json, name="contacts_json"),
     path("contacts.csv", help_views.contacts_csv, name="contacts_csv"),
+    path("search/", search_views.search, name="search"),
     # Wagtail serves every other path from the page tree; keep this last.
     path("", include(wagtail_urls)),
 ]

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "articles",
     "help",
     "resources",
+    "search",
     # Wagtail and the packages it builds on.
     "wagtail_periodic_review",
     "wagtail.contrib.settings",
