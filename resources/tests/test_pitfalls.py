@@ -16,6 +16,7 @@ from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
 from resources.models import HandlingInstruction, SensitiveDownload
+from resources.pages import ResourceLibraryPage
 from resources.tests.conftest import PERSONAS, REFUSED
 from safeguarding.testing.fixtures import PASSWORD, publish_child
 
@@ -272,8 +273,6 @@ def test_p10_no_api_answers_anyone(persona, client_as, partnership, sensitive_re
 
 
 def library_page(home_page):
-    from resources.pages import ResourceLibraryPage
-
     return publish_child(
         home_page,
         ResourceLibraryPage(title="Resources", slug="resources", content_owner="Test team"),
