@@ -103,6 +103,24 @@ def current_totp_code(secret=DEMO_TOTP_SECRET, margin=5):
     return format_hotp_value(hotp_value(secret, int(now) // TOTP_PERIOD))
 
 
+# The time step whose code was last handed out, per secret (see unused_totp_code).
+_last_step = {}
+
+
+def unused_totp_code(secret=DEMO_TOTP_SECRET):
+    """A current code that no earlier call returned.
+
+    allauth accepts each code only once, so two sign-ins to one long-running server
+    (the browser tests' demo site) within the same 30 seconds need different codes:
+    the second waits for the next one.
+    """
+    if _last_step.get(secret) == int(time.time()) // TOTP_PERIOD:
+        time.sleep(TOTP_PERIOD - time.time() % TOTP_PERIOD + 0.1)
+    code = current_totp_code(secret)
+    _last_step[secret] = int(time.time()) // TOTP_PERIOD
+    return code
+
+
 def ensure_group(name, *permissions):
     """The group called `name`; a new one gets exactly `permissions` ("app_label.codename")."""
     group, created = Group.objects.get_or_create(name=name)

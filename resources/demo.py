@@ -2,8 +2,9 @@
 
 The documents are the reference page's resources (`shared/seed/child-trafficking-page.txt`):
 
-- the five NSPCC Child Trafficking Advice Centre leaflets, public: a third party's
-  public material, so no handling instruction (marking OFFICIAL);
+- the five NSPCC Child Trafficking Advice Centre leaflets, public: a charity's public
+  material that the partnership shares as cleared for release (OFFICIAL – FOR PUBLIC
+  RELEASE), so the site and the file show the same marking;
 - the Home Office's National Referral Mechanism statistics on children, public:
   government statistics cleared for release (OFFICIAL – FOR PUBLIC RELEASE). The
   reference page's 2019 extract is replaced by the 2023 summary, whose figures the
@@ -114,6 +115,7 @@ def leaflet(audience, who):
         audiences=LEAFLET_AUDIENCES[audience],
         topics=["child-trafficking", "modern-slavery"],
         real_copy=f"The real leaflets are available from the NSPCC: {NSPCC_CTAC}",
+        handling_instruction=HandlingInstruction.FOR_PUBLIC_RELEASE,
     )
 
 

@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from accounts.demo import current_totp_code
+from accounts.demo import unused_totp_code
 from safeguarding.testing.browser import axe_violations, format_violations
 
 pytestmark = pytest.mark.browser
@@ -99,7 +99,7 @@ def test_sign_up_verify_wait_and_get_approved(browser, demo_site, page, demo_mai
     try:
         admin = admin_context.new_page()
         admin_password = getattr(settings, "DEMO_PASSWORD", "demo-valley-2026")
-        sign_in(admin, ADMIN, admin_password, code=current_totp_code())
+        sign_in(admin, ADMIN, admin_password, code=unused_totp_code())
         admin.goto("/admin/practitioners/")
         row = admin.get_by_role("row").filter(has_text=address)
         expect(row).to_contain_text("Riverside Academy")
