@@ -28,21 +28,11 @@ from core.models import PartnershipSettings
 from help.models import Contact
 from quickexit.models import QuickExitSettings
 from resources.marking import public_pages_linking_to
-from resources.models import Resource
+from resources.models import MARKING_FIELDS, Resource
 from resources.pages import ResourceLibraryPage
 
 # A change to any of these changes who may read a resource, or what a link to it shows.
-ACCESS_FIELDS = (
-    "collection",
-    "classification",
-    "sensitive",
-    "handling_instruction",
-    "embargoed_until",
-    "descriptor",
-    "sharing_group",
-    "title",
-    "file",
-)
+ACCESS_FIELDS = ("collection", *MARKING_FIELDS, "title", "file")
 # These show only in the library: its listing and the resource's own page there.
 LISTING_FIELDS = (
     "summary",

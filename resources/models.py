@@ -69,6 +69,17 @@ class Topic(models.Model):
         return self.name
 
 
+# The fields that make up the protective marking.
+MARKING_FIELDS = (
+    "classification",
+    "sensitive",
+    "handling_instruction",
+    "embargoed_until",
+    "descriptor",
+    "sharing_group",
+)
+
+
 class Resource(AbstractDocument):
     """A document in the partnership's resource library."""
 
@@ -126,12 +137,7 @@ class Resource(AbstractDocument):
         "publication_date",
         "review_date",
         "language",
-        "classification",
-        "sensitive",
-        "handling_instruction",
-        "embargoed_until",
-        "descriptor",
-        "sharing_group",
+        *MARKING_FIELDS,
     )
 
     search_fields = [

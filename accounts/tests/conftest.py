@@ -3,29 +3,12 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
 
 from accounts import approval
 from accounts.demo import administrators_group
 from accounts.models import AccountSettings
-from home.models import StandardPage
-from safeguarding.testing.fixtures import PASSWORD, publish_child  # noqa: F401
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth counts attempts in the cache; each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def practitioners(db):
-    return Group.objects.create(name="Test Valley practitioners")
+from safeguarding.testing.fixtures import PASSWORD  # noqa: F401  (the tests import it from here)
 
 
 @pytest.fixture
@@ -60,25 +43,6 @@ def administrator(make_user):
     user = make_user("ada@test-valley.example", first_name="Ada")
     user.groups.add(administrators_group())
     return user
-
-
-@pytest.fixture
-def restricted_page(home_page, partnership, practitioners):
-    """A page only the practitioner group may see: the group's material."""
-    page = publish_child(
-        home_page,
-        StandardPage(
-            title="Briefing for practitioners",
-            slug="briefing",
-            body=[],
-            content_owner="Test team",
-        ),
-    )
-    restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.add(practitioners)
-    return page
 
 
 def expire_now(user):

@@ -5,9 +5,6 @@ the CDN. Purges wait for the commit, so each change runs inside `purges`, which
 commits it as a real request would and returns the URLs purged.
 """
 
-# The resource fixtures are imported from resources/tests/conftest.py and used by name.
-# ruff: noqa: F811
-
 import pytest
 from django.conf import settings
 from django.tasks import task_backends as django_task_backends
@@ -24,15 +21,7 @@ from home.models import StandardPage
 from quickexit.models import QuickExitSettings
 from resources.models import Audience, HandlingInstruction, Resource
 from resources.pages import ResourceLibraryPage
-from resources.tests.conftest import (  # noqa: F401
-    make_resource,
-    other_group,
-    practitioners,
-    private_collection,
-    public_collection,
-    public_resource,
-    sensitive_collection,
-)
+from resources.testing import private_collection
 from safeguarding.testing.fixtures import publish_child
 
 ROOT = "http://localhost"

@@ -16,9 +16,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from core.demo import paragraph
 from home.models import StandardPage
 from resources.models import Audience, HandlingInstruction, Resource, Topic
+from resources.testing import TINY_PDF, private_collection
 from safeguarding.testing.fixtures import publish_child
 
-from .conftest import TINY_PDF, private_collection
 from .editors import admin_fixture, admin_limited_to, editor_fixture  # noqa: F401
 
 NEVER_UPLOAD = "Do not upload SECRET or TOP SECRET material"

@@ -18,7 +18,8 @@ from django.test import override_settings
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
-from .conftest import private_collection
+from resources.testing import private_collection
+
 from .editors import admin_fixture, admin_limited_to, editor_fixture  # noqa: F401
 
 Image = get_image_model()

@@ -16,9 +16,8 @@ from wagtail.models import Collection
 
 from resources.models import Audience, HandlingInstruction, Topic
 from resources.pages import ResourceLibraryPage
+from resources.testing import PERSONAS, REFUSED, private_collection
 from safeguarding.testing.fixtures import publish_child
-
-from .conftest import PERSONAS, REFUSED, private_collection
 
 SECRET_WORD = "Zanzibarquartz"
 FORMAT_LABEL = re.compile(r"\((PDF|DOCX), \d+(\.\d+)?\xa0(bytes|KB)\)")

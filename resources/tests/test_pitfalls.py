@@ -12,12 +12,10 @@ import re
 
 import pytest
 from django.conf import settings
-from wagtail.models import PageViewRestriction
 
-from home.models import StandardPage
 from resources.models import HandlingInstruction, SensitiveDownload
 from resources.pages import ResourceLibraryPage
-from resources.tests.conftest import PERSONAS, REFUSED
+from resources.testing import PERSONAS, REFUSED
 from safeguarding.testing.fixtures import PASSWORD, publish_child
 
 pytestmark = pytest.mark.django_db
@@ -69,26 +67,6 @@ def nested_resource(make_resource, sensitive_collection, practitioners):
 @pytest.fixture
 def restricted_documents(sensitive_resource, official_resource, nested_resource):
     return [sensitive_resource, official_resource, nested_resource]
-
-
-@pytest.fixture
-def restricted_page(home_page, partnership, practitioners):
-    """A page private to the practitioner group."""
-    page = publish_child(
-        home_page,
-        StandardPage(
-            title="Partnership practice notes",
-            slug="practice-notes",
-            intro="Notes for approved practitioners only.",
-            body=[],
-            content_owner="Test team",
-        ),
-    )
-    restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.add(practitioners)
-    return page
 
 
 # P2. Direct media URLs bypass document privacy ------------------------------
@@ -191,7 +169,7 @@ def test_p6_restricted_page_redirects_anonymous_visitors_without_caching(client,
 def test_p6_member_sees_the_restricted_page_privately(client_as, restricted_page):
     response = client_as("member").get(restricted_page.url)
     assert response.status_code == 200
-    assert b"Partnership practice notes" in response.content
+    assert b"Briefing for practitioners" in response.content
     assert_private_no_store(response)
 
 
@@ -218,7 +196,7 @@ def test_p8_signed_in_non_members_are_refused_every_restricted_page_and_document
     # sent straight back, round and round.
     response = client.get(restricted_page.url)
     assert response.status_code == 403
-    assert b"Partnership practice notes" not in response.content
+    assert b"Briefing for practitioners" not in response.content
     assert_marked_restricted(response)
     for document in restricted_documents:
         response = client.get(document.url)

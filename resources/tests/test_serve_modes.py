@@ -51,7 +51,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from wagtail.models import Collection
 from resources.models import HandlingInstruction, Resource
-from resources.tests.conftest import TINY_PDF, private_collection
+from resources.testing import TINY_PDF, private_collection
 
 group = Group.objects.create(name="Serve mode practitioners")
 root = Collection.get_first_root_node()

@@ -4,8 +4,7 @@ import pytest
 from django.conf import settings
 
 from resources.models import SensitiveDownload
-
-from .conftest import PERSONAS, REFUSED
+from resources.testing import PERSONAS, REFUSED
 
 
 def test_documents_are_always_served_through_the_checking_view():

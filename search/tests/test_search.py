@@ -13,7 +13,7 @@ from core import demo
 from home.demo import load_routes
 from home.models import StandardPage
 from resources.models import Audience
-from resources.tests.conftest import PERSONAS
+from resources.testing import PERSONAS
 from safeguarding.testing.fixtures import publish_child
 from search import views
 

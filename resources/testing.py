@@ -1,4 +1,7 @@
-"""Fixtures for the resource tests: collections, resources, and the four kinds of visitor.
+"""Test fixtures for restricted material: collections, resources, and the four kinds of visitor.
+
+A pytest plugin (the root conftest loads it), so that the resource, search,
+purge and account tests all try the same people against the same material.
 
 Every restricted path is tried as each of `PERSONAS`: an anonymous visitor, a
 signed-up but unapproved practitioner, a practitioner approved into another
@@ -12,10 +15,12 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.test import Client
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from accounts import approval
+from home.models import StandardPage
 from resources.models import Audience, HandlingInstruction, Resource
+from safeguarding.testing.fixtures import publish_child
 
 PERSONAS = ["anonymous", "pending", "other_group", "member"]
 REFUSED = ["anonymous", "pending", "other_group"]
@@ -28,7 +33,7 @@ TINY_PDF = (
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Rate limits and cached settings start empty in every test."""
+    """Every test starts with an empty cache: no rate-limit counts, no cached settings."""
     cache.clear()
     yield
     cache.clear()
@@ -37,6 +42,25 @@ def fresh_cache():
 @pytest.fixture
 def practitioners(db):
     return Group.objects.create(name="Test Valley practitioners")
+
+
+@pytest.fixture
+def restricted_page(home_page, partnership, practitioners):
+    """A page only the practitioner group may see: the group's material."""
+    page = publish_child(
+        home_page,
+        StandardPage(
+            title="Briefing for practitioners",
+            slug="briefing",
+            body=[],
+            content_owner="Test team",
+        ),
+    )
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(practitioners)
+    return page
 
 
 @pytest.fixture
