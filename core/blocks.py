@@ -190,17 +190,18 @@ class ResourceLinkBlock(blocks.StructBlock):
         return value
 
 
-def _may_show(document, context):
+def _may_show(document, context, restricted_collections):
     """Whether a resources section may print this document.
 
     A public page never prints a restricted document, not even for a member who
     could read it, and not even if the document was moved into a private
     collection after the page linked to it. A page that is itself restricted may
-    show it to someone who can read it.
+    show it to someone who can read it. `restricted_collections` is
+    `resources.access.restricted_collection_ids()`, worked out once per section.
     """
-    from resources.access import can_read, is_restricted  # (see RelatedResourcesBlock)
+    from resources.access import can_read  # (see RelatedResourcesBlock)
 
-    if not (document.sensitive or is_restricted(document)):
+    if not (document.sensitive or document.collection_id in restricted_collections):
         return True
     page, request = context.get("page"), context.get("request")
     if page is None or request is None or not page.get_view_restrictions().exists():
@@ -225,13 +226,16 @@ class RelatedResourcesBlock(blocks.StructBlock):
         site, it links to the file itself.
         """
         # Imported here: the resources app's models import page models built on these blocks.
+        from resources.access import restricted_collection_ids
         from resources.pages import ResourceLibraryPage
 
         context = super().get_context(value, parent_context)
+        documents = [item["document"] for item in value["items"] if item["document"]]
+        restricted = restricted_collection_ids() if documents else set()
         items = [
             item
             for item in value["items"]
-            if item["document"] is None or _may_show(item["document"], context)
+            if item["document"] is None or _may_show(item["document"], context, restricted)
         ]
         request = context.get("request")
         library = None
