@@ -8,6 +8,8 @@ ADMIN_PREFIX = "/admin/"
 # browser sends `Origin: null` with a form post, which that check refuses; these
 # pages send `same-origin` instead, which still tells no other site anything.
 FORM_PATH_PREFIXES = (ADMIN_PREFIX, "/accounts/")
+# For anything restricted: no search engine may index, follow or keep it.
+NOINDEX = "noindex, nofollow, noarchive"
 
 
 class PrivacyHeadersMiddleware:
@@ -21,6 +23,8 @@ class PrivacyHeadersMiddleware:
       type, so no shared cache keeps what only they may see. Only a request that
       carries a session cookie is checked, so anonymous visits never touch the
       session (no cookie, no `Vary: Cookie`).
+    - A restricted page served to someone allowed to read it (the view marks the
+      request `serves_restricted_material`) is also `noindex`.
     """
 
     def __init__(self, get_response):
@@ -32,6 +36,8 @@ class PrivacyHeadersMiddleware:
             patch_cache_control(response, no_store=True)
         if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
+        if getattr(request, "serves_restricted_material", False):
+            response["X-Robots-Tag"] = NOINDEX
         if request.path.startswith(ADMIN_PREFIX):
             response._csp_config = settings.SECURE_CSP_ADMIN
         if request.path.startswith(FORM_PATH_PREFIXES):

@@ -13,10 +13,9 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.documents.views.serve import serve as wagtail_serve
 
+from core.middleware import NOINDEX
 from resources.access import is_restricted
 from resources.models import Resource
-
-NOINDEX = "noindex, nofollow, noarchive"
 
 
 def mark_restricted(response):
@@ -61,4 +60,7 @@ def refuse_restricted_page(page, request, serve_args, serve_kwargs):
     restrictions = page.get_view_restrictions()
     if not all(restriction.accept_request(request) for restriction in restrictions):
         return refusal(request)
+    if restrictions:
+        # The page is served: core.middleware adds `noindex` to the response.
+        request.serves_restricted_material = True
     return None

@@ -171,6 +171,7 @@ def test_p6_member_sees_the_restricted_page_privately(client_as, restricted_page
     assert response.status_code == 200
     assert b"Briefing for practitioners" in response.content
     assert_private_no_store(response)
+    assert "noindex" in response["X-Robots-Tag"]
 
 
 @pytest.mark.parametrize("path", ["/accounts/login/", "/accounts/signup/"])
