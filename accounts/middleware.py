@@ -8,13 +8,12 @@ from urllib.parse import urlencode
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
 from accounts import approval
+from core.middleware import ADMIN_PREFIX, signed_in
 
-ADMIN_PREFIX = "/admin/"
 ADMIN_PERMISSION = "wagtailadmin.access_admin"
 # Signing out must always work, enrolled or not.
 EXEMPT_PATHS = ("/admin/logout/",)
@@ -51,18 +50,17 @@ class AccountAccessMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if signed_in(request):
             user = request.user
-            if user.is_authenticated:
-                if approval.has_lapsed(user):
-                    approval.expire(user)
-                if (
-                    request.path.startswith(ADMIN_PREFIX)
-                    and request.path not in EXEMPT_PATHS
-                    and user.has_perm(ADMIN_PERMISSION)
-                ):
-                    if not has_totp(user):
-                        return _redirect("mfa_activate_totp", request.get_full_path())
-                    if not passed_mfa(request, user):
-                        return _redirect("mfa_reauthenticate", request.get_full_path())
+            if approval.has_lapsed(user):
+                approval.expire(user)
+            if (
+                request.path.startswith(ADMIN_PREFIX)
+                and request.path not in EXEMPT_PATHS
+                and user.has_perm(ADMIN_PERMISSION)
+            ):
+                if not has_totp(user):
+                    return _redirect("mfa_activate_totp", request.get_full_path())
+                if not passed_mfa(request, user):
+                    return _redirect("mfa_reauthenticate", request.get_full_path())
         return self.get_response(request)

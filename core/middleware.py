@@ -12,6 +12,15 @@ FORM_PATH_PREFIXES = (ADMIN_PREFIX, "/accounts/")
 NOINDEX = "noindex, nofollow, noarchive"
 
 
+def signed_in(request):
+    """Whether someone is signed in, without touching the session of a visitor who has none.
+
+    Reading the session would add `Vary: Cookie` to public pages, and a cookie-less
+    visitor cannot be signed in anyway.
+    """
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
+
+
 class PrivacyHeadersMiddleware:
     """Adjust the site-wide security headers for each response.
 
@@ -34,7 +43,7 @@ class PrivacyHeadersMiddleware:
         response = self.get_response(request)
         if response.get("Content-Type", "").startswith("text/html"):
             patch_cache_control(response, no_store=True)
-        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+        if signed_in(request):
             patch_cache_control(response, private=True, no_store=True)
         if getattr(request, "serves_restricted_material", False):
             response["X-Robots-Tag"] = NOINDEX

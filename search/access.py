@@ -8,16 +8,9 @@ and lets a `?site=` parameter choose another site's tree, so the same rule is
 written out here, scoped to the site the request came to.
 """
 
-from django.conf import settings
 from wagtail.models import Page, PageViewRestriction, Site
 
-
-def _signed_in(request):
-    """Whether a user is signed in, without reading the session of a visitor who has none.
-
-    Reading it would add `Vary: Cookie` to public pages (see core.middleware).
-    """
-    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
+from core.middleware import signed_in
 
 
 def viewable_pages(request, queryset=None):
@@ -32,7 +25,7 @@ def viewable_pages(request, queryset=None):
     if site is None:
         return queryset.none()
     queryset = queryset.descendant_of(site.root_page, inclusive=True)
-    if not _signed_in(request):
+    if not signed_in(request):
         return queryset.public()
     restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
     for restriction in restrictions:
