@@ -73,7 +73,8 @@ def add_library(batch, resource_ids=(), libraries=None):
         libraries = ResourceLibraryPage.objects.live()
     for library in libraries:
         add_pages(batch, [library])
-        batch.add_urls(root + f"{pk}/" for root in page_roots(library) for pk in resource_ids)
+        paths = [library.reverse_subpage("resource", args=[pk]) for pk in resource_ids]
+        batch.add_urls(root + path for root in page_roots(library) for path in paths)
 
 
 def add_document(batch, pk, file_name):
@@ -154,6 +155,17 @@ def stored_resource(pk):
     return Resource.objects.filter(pk=pk).values(*ACCESS_FIELDS, *LISTING_FIELDS).first()
 
 
+def changed(before, instance, fields):
+    """Whether any of `fields` differs between the stored row `before` and `instance`.
+
+    A file compares equal to its stored name; a foreign key compares by its id.
+    """
+    return any(
+        before[name] != Resource._meta.get_field(name).value_from_object(instance)
+        for name in fields
+    )
+
+
 def remember_stored_resource(instance, raw=False, **kwargs):
     instance._stored_before_save = None if raw else stored_resource(instance.pk)
 
@@ -169,13 +181,12 @@ def resource_saved(instance, raw=False, **kwargs):
     if raw:
         return
     before = instance._stored_before_save
-    after = stored_resource(instance.pk)
     batch = PurgeBatch()
     if before is None:
         add_library(batch)
-    elif any(before[field] != after[field] for field in ACCESS_FIELDS):
+    elif changed(before, instance, ACCESS_FIELDS):
         add_resource(batch, instance, old_file_name=before["file"])
-    elif any(before[field] != after[field] for field in LISTING_FIELDS):
+    elif changed(before, instance, LISTING_FIELDS):
         add_library(batch, [instance.pk])
     purge_after_commit(batch)
 
