@@ -10,11 +10,11 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
 from resources.marking import marking_errors
-from resources.models import Audience, Classification, Topic
+from resources.models import Audience, Topic
 
 # The multiple uploader posts only the title, file and collection; these fields
 # then take the model's default instead of failing as "required".
-FIELDS_WITH_DEFAULTS = {"language": "en", "classification": Classification.OFFICIAL}
+FIELDS_WITH_DEFAULTS = ("language", "classification")
 
 # A browser's date picker reads and sends ISO dates only: in the site's own format
 # (01/05/2019) a stored date would show as empty, and be lost on the next save.
@@ -96,9 +96,9 @@ class ResourceForm(CollectionKnownBeforeCleaning, BaseDocumentForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        for name, default in FIELDS_WITH_DEFAULTS.items():
+        for name in FIELDS_WITH_DEFAULTS:
             if name in self.fields and not cleaned_data.get(name):
-                cleaned_data[name] = default
+                cleaned_data[name] = self.instance._meta.get_field(name).get_default()
         return cleaned_data
 
     def _post_clean(self):
