@@ -12,7 +12,8 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 
 from accounts import approval
-from core.middleware import ADMIN_PREFIX, signed_in
+from core.access import signed_in
+from core.middleware import ADMIN_PREFIX
 
 ADMIN_PERMISSION = "wagtailadmin.access_admin"
 # Signing out must always work, enrolled or not.

@@ -2,15 +2,13 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
-from core.blocks import BodyStreamBlock, heading_anchors
-from core.models import ReviewedContentMixin
-from resources.marking import PublicPageLinksMixin
-from search.access import viewable_pages
+from core.access import viewable_pages
+from core.pages import ContentPage, SitePage
+from pages.blocks import BodyStreamBlock
 
 
-class TopicIndexPage(Page):
+class TopicIndexPage(SitePage):
     """A list of topic articles, for one audience or a theme."""
 
     intro = models.TextField(max_length=400, blank=True)
@@ -27,7 +25,7 @@ class TopicIndexPage(Page):
         return context
 
 
-class ArticlePage(PublicPageLinksMixin, ReviewedContentMixin, Page):
+class ArticlePage(ContentPage):
     """A topic article in plain language, such as 'Child trafficking'."""
 
     summary = models.TextField(
@@ -35,19 +33,8 @@ class ArticlePage(PublicPageLinksMixin, ReviewedContentMixin, Page):
     )
     body = StreamField(BodyStreamBlock())
 
-    content_panels = (
-        Page.content_panels
-        + [FieldPanel("summary"), FieldPanel("body")]
-        + ReviewedContentMixin.review_panels
-    )
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-    ]
+    content_panels = ContentPage.panels_with("summary")
+    search_fields = ContentPage.search_fields_with("summary")
 
     parent_page_types = ["articles.TopicIndexPage"]
     subpage_types = []
-
-    @property
-    def contents(self):
-        return heading_anchors(self.body)

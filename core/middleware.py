@@ -3,22 +3,14 @@
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
+from core.access import signed_in
+from core.responses import NOINDEX
+
 ADMIN_PREFIX = "/admin/"
 # Pages whose forms post back with Django's CSRF check. Under `no-referrer` a
 # browser sends `Origin: null` with a form post, which that check refuses; these
 # pages send `same-origin` instead, which still tells no other site anything.
 FORM_PATH_PREFIXES = (ADMIN_PREFIX, "/accounts/")
-# For anything restricted: no search engine may index, follow or keep it.
-NOINDEX = "noindex, nofollow, noarchive"
-
-
-def signed_in(request):
-    """Whether someone is signed in, without touching the session of a visitor who has none.
-
-    Reading the session would add `Vary: Cookie` to public pages, and a cookie-less
-    visitor cannot be signed in anyway.
-    """
-    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
 
 
 class PrivacyHeadersMiddleware:

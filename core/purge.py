@@ -1,14 +1,15 @@
-"""Purge the shared cache whenever what the public may see changes (P7).
+"""The purge toolkit: purge the shared cache whenever what the public may see changes (P7).
 
 Wagtail's frontend_cache app purges a page's URLs when the page is published or
 unpublished, and nothing else. A CDN in front of the site would then keep its
 public copy of a page made private, of a document moved into a restricted
 collection, or of every page showing an old phone number, until the copy's
-lifetime ends. The handlers here purge those copies too.
+lifetime ends. Each app connects its own purge rules in its `AppConfig.ready()`
+with the tools here, as `wagtail.contrib.frontend_cache` connects its handlers;
+this module's own rules cover page privacy and the partnership settings.
 
-They are signal handlers, not admin hooks, so scheduled publishing, management
-commands and scripts purge as well as the admin does; the one hook covers the
-admin's bulk move of documents, which sends no signal. Each purge waits for the
+Rules are signal handlers, not admin hooks, so scheduled publishing, management
+commands and scripts purge as well as the admin does. Each purge waits for the
 database commit: purged earlier, the CDN could fetch the old public version
 again, and keep it, before the change is visible.
 """
@@ -16,33 +17,12 @@ again, and keep it, before the change is visible.
 import os
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
-from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.documents.views.bulk_actions.add_to_collection import AddToCollectionBulkAction
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
-from wagtail.signals import published, unpublished
+from wagtail.models import Page, PageViewRestriction, Site
 
 from core.models import PartnershipSettings
-from help.models import Contact
-from quickexit.models import QuickExitSettings
-from resources.marking import public_pages_linking_to
-from resources.models import MARKING_FIELDS, Resource
-from resources.pages import ResourceLibraryPage
-
-# A change to any of these changes who may read a resource, or what a link to it shows.
-ACCESS_FIELDS = ("collection", *MARKING_FIELDS, "title", "file")
-# These show only in the library: its listing and the resource's own page there.
-LISTING_FIELDS = (
-    "summary",
-    "audiences",
-    "source_organisation",
-    "publication_date",
-    "review_date",
-    "language",
-)
-
 
 # URLs --------------------------------------------------------------------
 
@@ -60,21 +40,15 @@ def page_roots(page):
     ]
 
 
+def add_page_paths(batch, page, paths):
+    """Add the page's URL followed by each of `paths` ("" for the page itself), on every site."""
+    batch.add_urls(root + path.lstrip("/") for root in page_roots(page) for path in paths)
+
+
 def add_pages(batch, pages):
     """Add each page's URLs, with every path it is cached under (`get_cached_paths`)."""
     for page in pages:
-        paths = [path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
-        batch.add_urls(root + path for root in page_roots(page) for path in paths)
-
-
-def add_library(batch, resource_ids=(), libraries=None):
-    """Add the live library pages, and each given resource's own page on each of them."""
-    if libraries is None:
-        libraries = ResourceLibraryPage.objects.live()
-    for library in libraries:
-        add_pages(batch, [library])
-        paths = [library.reverse_subpage("resource", args=[pk]) for pk in resource_ids]
-        batch.add_urls(root + path for root in page_roots(library) for path in paths)
+        add_page_paths(batch, page, page.specific_deferred.get_cached_paths())
 
 
 def add_document(batch, pk, file_name):
@@ -83,21 +57,65 @@ def add_document(batch, pk, file_name):
     batch.add_urls({root.root_url + path for root in Site.get_site_root_paths()})
 
 
-def add_resource(batch, resource, old_file_name=None):
-    """Add everywhere a public copy of the resource could sit: its file, the library and links."""
-    for file_name in {resource.file.name, old_file_name} - {None}:
-        add_document(batch, resource.pk, file_name)
-    add_library(batch, [resource.pk])
-    add_pages(batch, public_pages_linking_to(resource))
-
-
 def purge_after_commit(batch):
     """Purge once the change is committed (at once outside a transaction)."""
     if batch.urls:
         transaction.on_commit(batch.purge)
 
 
-# Page privacy ------------------------------------------------------------
+def purge_sites(sites):
+    """Every live page of the sites, as the layout of each one shows settings and contacts.
+
+    Wagtail has no "purge everything"; its documentation purges a PurgeBatch of
+    all the pages concerned, as here. A page with public sub-pages of its own
+    (such as a resource in the library) lists them in `get_cached_paths`.
+    """
+    batch = PurgeBatch()
+    for site in sites:
+        add_pages(batch, site.root_page.get_descendants(inclusive=True).live())
+    purge_after_commit(batch)
+
+
+def purge_all_sites(**kwargs):
+    """For records that belong to no one site, which any page of any site may show."""
+    purge_sites(Site.objects.select_related("root_page"))
+
+
+# Connecting rules ----------------------------------------------------------
+
+
+def on_restriction_change(model, changed):
+    """Call `changed(restriction)` when a view restriction of `model` is saved, deleted
+    or given other groups."""
+
+    def saved_or_deleted(sender, instance, raw=False, **kwargs):
+        if not raw:
+            changed(instance)
+
+    def groups_changed(instance, action, reverse, model, pk_set, **kwargs):
+        if action not in ("post_add", "post_remove", "post_clear"):
+            return
+        restrictions = model.objects.filter(pk__in=pk_set or ()) if reverse else [instance]
+        for restriction in restrictions:
+            changed(restriction)
+
+    uid = f"purge-{model._meta.label}"
+    post_save.connect(saved_or_deleted, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(saved_or_deleted, sender=model, weak=False, dispatch_uid=uid)
+    m2m_changed.connect(groups_changed, sender=model.groups.through, weak=False, dispatch_uid=uid)
+
+
+def on_site_setting_save(model):
+    """Purge a site's pages when its `model` settings are saved."""
+
+    def saved(sender, instance, raw=False, **kwargs):
+        if not raw:
+            purge_sites([instance.site])
+
+    post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"purge-{model._meta.label}")
+
+
+# This module's rules -------------------------------------------------------
 
 
 def page_restriction_changed(restriction):
@@ -112,151 +130,7 @@ def page_restriction_changed(restriction):
         purge_after_commit(batch)
 
 
-# Collection privacy ------------------------------------------------------
-
-
-def collection_restriction_changed(restriction):
-    """A collection made private or public: its documents', and its sub-collections', URLs."""
-    collection = Collection.objects.filter(pk=restriction.collection_id).first()
-    if collection is not None:
-        collections = collection.get_descendants(inclusive=True)
-        resources = list(Resource.objects.filter(collection__in=collections).only("pk", "file"))
-        batch = PurgeBatch()
-        for resource in resources:
-            add_document(batch, resource.pk, resource.file.name)
-        add_library(batch, [resource.pk for resource in resources])
-        purge_after_commit(batch)
-
-
-RESTRICTION_CHANGED = {
-    PageViewRestriction: page_restriction_changed,
-    CollectionViewRestriction: collection_restriction_changed,
-}
-
-
-def restriction_saved_or_deleted(sender, instance, raw=False, **kwargs):
-    if not raw:
-        RESTRICTION_CHANGED[sender](instance)
-
-
-def restriction_groups_changed(instance, action, reverse, model, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    restrictions = model.objects.filter(pk__in=pk_set or ()) if reverse else [instance]
-    for restriction in restrictions:
-        RESTRICTION_CHANGED[type(restriction)](restriction)
-
-
-# Resources ---------------------------------------------------------------
-
-
-def stored_resource(pk):
-    """The resource's row as the database holds it, or None for a new one."""
-    return Resource.objects.filter(pk=pk).values(*ACCESS_FIELDS, *LISTING_FIELDS).first()
-
-
-def changed(before, instance, fields):
-    """Whether any of `fields` differs between the stored row `before` and `instance`.
-
-    A file compares equal to its stored name; a foreign key compares by its id.
-    """
-    return any(
-        before[name] != Resource._meta.get_field(name).value_from_object(instance)
-        for name in fields
-    )
-
-
-def remember_stored_resource(instance, raw=False, **kwargs):
-    instance._stored_before_save = None if raw else stored_resource(instance.pk)
-
-
-def resource_saved(instance, raw=False, **kwargs):
-    """Purge as far as the change reaches.
-
-    - A new resource: the library pages, whose listings and counts change.
-    - Its collection, marking, title or file: every public copy of it.
-    - Only what the library shows (summary, audiences and so on): the library.
-    - Nothing: nothing.
-    """
-    if raw:
-        return
-    before = instance._stored_before_save
-    batch = PurgeBatch()
-    if before is None:
-        add_library(batch)
-    elif changed(before, instance, ACCESS_FIELDS):
-        add_resource(batch, instance, old_file_name=before["file"])
-    elif changed(before, instance, LISTING_FIELDS):
-        add_library(batch, [instance.pk])
-    purge_after_commit(batch)
-
-
-def resources_moved_in_bulk(request, action_type, objects, action):
-    """The admin's "Add to collection" bulk action: it moves documents with a queryset
-    update, which sends no signal (an `after_bulk_action` hook, run before the commit)."""
-    if isinstance(action, AddToCollectionBulkAction):
-        batch = PurgeBatch()
-        for resource in objects:
-            add_resource(batch, resource)
-        purge_after_commit(batch)
-
-
-def resource_deleted(instance, **kwargs):
-    """Before the delete, while Wagtail's reference index still knows which pages link to it."""
-    batch = PurgeBatch()
-    add_resource(batch, instance)
-    purge_after_commit(batch)
-
-
-# Settings and contacts -------------------------------------------------------
-
-
-def purge_sites(sites):
-    """Every live page of the sites, as the layout of each one shows settings and contacts.
-
-    Wagtail has no "purge everything"; its documentation purges a PurgeBatch of
-    all the pages concerned, as here. Each resource's page in a library counts
-    as a page.
-    """
-    batch = PurgeBatch()
-    resource_ids = list(Resource.objects.values_list("pk", flat=True))
-    for site in sites:
-        add_pages(batch, site.root_page.get_descendants(inclusive=True).live())
-        add_library(
-            batch,
-            resource_ids,
-            ResourceLibraryPage.objects.live().descendant_of(site.root_page, inclusive=True),
-        )
-    purge_after_commit(batch)
-
-
-def site_setting_saved(instance, raw=False, **kwargs):
-    if not raw:
-        purge_sites([instance.site])
-
-
-def contact_published_or_unpublished(**kwargs):
-    """Contacts belong to no one site: any page of any site may show one."""
-    purge_sites(Site.objects.select_related("root_page"))
-
-
-def contact_deleted(instance, **kwargs):
-    if instance.live:
-        contact_published_or_unpublished()
-
-
 def connect():
-    """Connect the handlers (from `CoreConfig.ready`)."""
-    for model in RESTRICTION_CHANGED:
-        post_save.connect(restriction_saved_or_deleted, sender=model)
-        post_delete.connect(restriction_saved_or_deleted, sender=model)
-        m2m_changed.connect(restriction_groups_changed, sender=model.groups.through)
-    pre_save.connect(remember_stored_resource, sender=Resource)
-    post_save.connect(resource_saved, sender=Resource)
-    pre_delete.connect(resource_deleted, sender=Resource)
-    hooks.register("after_bulk_action", resources_moved_in_bulk)
-    for model in (PartnershipSettings, QuickExitSettings):
-        post_save.connect(site_setting_saved, sender=model)
-    published.connect(contact_published_or_unpublished, sender=Contact)
-    unpublished.connect(contact_published_or_unpublished, sender=Contact)
-    post_delete.connect(contact_deleted, sender=Contact)
+    """Connect this module's rules (from `CoreConfig.ready`)."""
+    on_restriction_change(PageViewRestriction, page_restriction_changed)
+    on_site_setting_save(PartnershipSettings)

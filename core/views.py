@@ -1,25 +1,5 @@
-import logging
-
-from django.http import HttpResponse, HttpResponseServerError
-from django.template.loader import render_to_string
+from django.http import HttpResponse
 from django.views.decorators.http import require_GET
-
-from quickexit.models import DEFAULT_DESTINATION
-
-logger = logging.getLogger(__name__)
-
-# Used when even the site layout cannot be rendered (for example, the
-# database is down): plain, but still with the exit link and the emergency number.
-BARE_SERVER_ERROR = (
-    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">'
-    '<meta name="viewport" content="width=device-width, initial-scale=1">'
-    "<title>Sorry, there is a problem with the service</title></head><body>"
-    f'<p><a href="{DEFAULT_DESTINATION}" rel="nofollow noreferrer">'
-    "Emergency Exit this page</a></p><main>"
-    "<h1>Sorry, there is a problem with the service</h1>"
-    '<p>If a child is in immediate danger, call <a href="tel:999">999</a>.</p>'
-    "</main></body></html>"
-)
 
 
 @require_GET
@@ -32,13 +12,3 @@ def robots_txt(request):
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-def server_error(request):
-    """The 500 page in the site layout, falling back to bare HTML if that fails too."""
-    try:
-        html = render_to_string("500.html", request=request)
-    except Exception:
-        logger.exception("The 500 page could not be rendered in the site layout")
-        html = BARE_SERVER_ERROR
-    return HttpResponseServerError(html)

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import opening_hours
-from .models import Area, Contact
+from help import opening_hours
+from help.models.contacts import Area, Contact
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,7 @@ from core.demo import (
     related_contacts,
 )
 
-from .models import Area, Contact, OpeningPeriod
-from .pages import ConcernPage
+from .models import Area, ConcernPage, Contact, OpeningPeriod
 
 OFCOM_DRAMA_NUMBERS = (
     "https://www.ofcom.org.uk/phones-and-broadband/phone-numbers/numbers-for-drama"

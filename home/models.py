@@ -4,13 +4,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.blocks import BodyStreamBlock, RouteBlock, heading_anchors
-from core.models import ReviewedContentMixin
-from resources.marking import PublicPageLinksMixin
-from search.access import viewable_pages
+from core.access import viewable_pages
+from core.blocks import RouteBlock
+from core.pages import ContentPage, SitePage
+from pages.blocks import BodyStreamBlock
 
 
-class HomePage(PublicPageLinksMixin, Page):
+class HomePage(SitePage):
     """The front door: urgent help first, then a route for each audience."""
 
     intro = models.TextField(max_length=400)
@@ -38,22 +38,11 @@ class HomePage(PublicPageLinksMixin, Page):
         return context
 
 
-class StandardPage(PublicPageLinksMixin, ReviewedContentMixin, Page):
+class StandardPage(ContentPage):
     """A plain content page: help for an audience, legal pages, statements."""
 
     intro = models.TextField(max_length=400, blank=True)
     body = StreamField(BodyStreamBlock())
 
-    content_panels = (
-        Page.content_panels
-        + [FieldPanel("intro"), FieldPanel("body")]
-        + ReviewedContentMixin.review_panels
-    )
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-
-    @property
-    def contents(self):
-        return heading_anchors(self.body)
+    content_panels = ContentPage.panels_with("intro")
+    search_fields = ContentPage.search_fields_with("intro")

@@ -42,8 +42,7 @@ from articles.demo import CTAC_LEAFLET_AUDIENCES, NRM_STATISTICS, NSPCC_CTAC
 from core.demo import AREAS, BUSINESS_UNIT, DEMO_REVIEW_DATE, PARTNERSHIP_NAME, ensure_child
 from resources.demo_pdf import marked_pdf
 from resources.marking import marking_errors
-from resources.models import Audience, HandlingInstruction, Resource, Topic
-from resources.pages import ResourceLibraryPage
+from resources.models import Audience, HandlingInstruction, Resource, ResourceLibraryPage, Topic
 
 TOPICS = {
     "child-trafficking": "Child trafficking",

@@ -4,10 +4,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from resources.access import can_read
 from resources.audit import SensitiveDownloadsReport
 from resources.models import Topic
-from resources.views import refusal, refuse_restricted_page
 
 
 class TopicViewSet(SnippetViewSet):
@@ -18,17 +16,6 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
-
-
-@hooks.register("before_serve_document")
-def refuse_unless_readable(document, request):
-    """Runs before Wagtail's own check: ours also fails closed on sensitive material."""
-    if not can_read(document, request):
-        return refusal(request)
-    return None
-
-
-hooks.register("before_serve_page", refuse_restricted_page)
 
 
 @hooks.register("register_admin_urls")

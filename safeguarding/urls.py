@@ -5,17 +5,20 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from accounts.privacy import set_collection_privacy
 from core import views as core_views
 from help import views as help_views
 from resources import views as resources_views
 from search import views as search_views
 
-handler500 = "core.views.server_error"
+handler500 = "safeguarding.views.server_error"
 
 urlpatterns = [
     # One way in (P9): Wagtail's own login views only pass `next` on to allauth.
     path("admin/login/", accounts_views.login_redirect, {"default_next": "/admin/"}),
     path("_util/login/", accounts_views.login_redirect),
+    # Group-only collection privacy (P8): shadows Wagtail's dialog at the same address.
+    path("admin/collections/<int:collection_id>/privacy/", set_collection_privacy),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -1,15 +1,15 @@
 """Site search that leaves no trace and shows each visitor only what they may read.
 
-quick-exit.md §4.1 item 5: the query is posted, never put in the URL or the
-title, and the response is `no-store`. The form carries no CSRF token, because
-asking for one sets a cookie on an anonymous visitor; the view is exempt, which is
-safe because searching changes nothing.
+The query is posted, never put in the URL or the title, and the response is
+`no-store`. The form carries no CSRF token, because asking for one sets a cookie
+on an anonymous visitor; the view is exempt, which is safe because searching
+changes nothing.
 
-access-and-caching.md P4 and P5: pages come from `viewable_pages` (this site's
-tree, minus what the request may not view) and resources from
-`readable_resources`, before anything is searched, so a private title or summary
-never reaches the results of someone who cannot read it. Results show the
-title and the editor's summary only, never highlighted text from the body.
+Pages come from `viewable_pages` (this site's tree, minus what the request may
+not view) and resources from `readable_documents`, both in `core.access`, before
+anything is searched, so a private title or summary never reaches the results of
+someone who cannot read it (P4, P5). Results show the title and the editor's
+summary only, never highlighted text from the body.
 """
 
 from dataclasses import dataclass
@@ -19,9 +19,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from resources.access import readable_resources
+from core.access import readable_documents, viewable_pages
 from resources.models import Resource
-from search.access import viewable_pages
 from search.forms import SearchForm
 
 MAX_RESULTS = 20  # of each kind: enough to choose from, short enough to read
@@ -50,9 +49,9 @@ def page_results(request, query):
 
 
 def resource_results(request, query):
-    # Narrowed by id, so that `readable_resources` may filter on any field, not only
+    # Narrowed by id, so that `readable_documents` may filter on any field, not only
     # those the search index declares as filter fields.
-    readable = Resource.objects.filter(pk__in=readable_resources(request).values("pk"))
+    readable = Resource.objects.filter(pk__in=readable_documents(request).values("pk"))
     resources = readable.search(query, operator="and")
     return [
         Result(

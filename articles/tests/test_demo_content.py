@@ -16,8 +16,7 @@ from wagtail.models import Page
 
 from articles.models import ArticlePage
 from help import demo as help_demo
-from help.models import Contact
-from help.pages import ConcernPage
+from help.models import ConcernPage, Contact
 from home.models import StandardPage
 
 TRAFFICKING_URL = "/practitioners/child-trafficking/"

@@ -1,13 +1,11 @@
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from wagtail import blocks
 from wagtail.blocks import StreamValue
-from wagtail.documents import get_document_model
 
 from core.blocks import (
-    BodyStreamBlock,
+    BaseBodyBlock,
     ExternalLinkBlock,
-    ResourceLinkBlock,
     heading_anchors,
     hostname,
     validate_link_text,
@@ -52,30 +50,8 @@ def test_hostname_drops_www():
     assert hostname("https://gov.uk/x") == "gov.uk"
 
 
-def test_resource_needs_a_document_or_a_web_address():
-    block = ResourceLinkBlock()
-    with pytest.raises(ValidationError):
-        block.clean(block.to_python({"title": "Leaflet", "url": "", "document": None}))
-
-
-def test_resource_cannot_have_both_document_and_web_address(db):
-    document = get_document_model().objects.create(
-        title="Leaflet", file=ContentFile(b"%PDF-1.4 demo", name="leaflet.pdf")
-    )
-    block = ResourceLinkBlock()
-    value = {"title": "Leaflet", "url": "https://example.org/a", "document": document.pk}
-    with pytest.raises(ValidationError):
-        block.clean(block.to_python(value))
-
-
-def test_resource_with_web_address_is_valid():
-    block = ResourceLinkBlock()
-    cleaned = block.clean(block.to_python({"title": "Leaflet", "url": "https://example.org/a"}))
-    assert cleaned["url"] == "https://example.org/a"
-
-
 def test_body_offers_no_h1_and_no_embeds():
-    block = BodyStreamBlock()
+    block = BaseBodyBlock()
     levels = block.child_blocks["heading"].child_blocks["level"].field.choices
     assert [value for value, _ in levels if value] == ["h2", "h3"]
     features = block.child_blocks["paragraph"].features
@@ -84,7 +60,7 @@ def test_body_offers_no_h1_and_no_embeds():
 
 
 def test_film_renders_as_a_link_not_an_embed():
-    block = BodyStreamBlock()
+    block = BaseBodyBlock()
     stream = StreamValue(
         block,
         [
@@ -107,18 +83,25 @@ def test_film_renders_as_a_link_not_an_embed():
     assert "<iframe" not in html and "<video" not in html
 
 
+class SectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock()
+
+    starts_section = True
+
+
+class BodyWithSections(BaseBodyBlock):
+    section = SectionBlock()
+
+
 def test_heading_anchors_list_only_section_headings():
-    block = BodyStreamBlock()
+    block = BodyWithSections()
     stream = StreamValue(
         block,
         [
             {"type": "heading", "value": {"text": "What it is", "level": "h2"}},
             {"type": "heading", "value": {"text": "A detail", "level": "h3"}},
             {"type": "heading", "value": {"text": "What to do", "level": "h2"}},
-            {
-                "type": "related_resources",
-                "value": {"heading": "Resources for practitioners", "intro": "", "items": []},
-            },
+            {"type": "section", "value": {"heading": "Resources for practitioners"}},
         ],
         is_lazy=True,
     )

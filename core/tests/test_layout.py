@@ -7,7 +7,7 @@ from django.test import Client, override_settings
 from wagtail.models import PageViewRestriction
 
 from core import demo
-from core.views import BARE_SERVER_ERROR
+from safeguarding.views import BARE_SERVER_ERROR
 
 
 def test_every_page_has_skip_link_header_help_and_one_main(client, make_article):
@@ -94,7 +94,7 @@ def test_500_is_in_the_site_layout(partnership, monkeypatch):
 
 
 def test_500_falls_back_to_bare_html_when_the_layout_fails(rf, monkeypatch):
-    from core import views
+    from safeguarding import views
 
     def broken(*args, **kwargs):
         raise RuntimeError("database is down")

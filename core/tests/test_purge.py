@@ -19,8 +19,7 @@ from core.models import PartnershipSettings
 from help.models import Contact
 from home.models import StandardPage
 from quickexit.models import QuickExitSettings
-from resources.models import Audience, HandlingInstruction, Resource
-from resources.pages import ResourceLibraryPage
+from resources.models import Audience, HandlingInstruction, Resource, ResourceLibraryPage
 from resources.testing import private_collection
 from safeguarding.testing.fixtures import publish_child
 

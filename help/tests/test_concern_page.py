@@ -9,8 +9,7 @@ import pytest
 
 from help import opening_hours
 from help.demo import load_contacts
-from help.models import Contact
-from help.pages import ConcernPage
+from help.models import ConcernPage, Contact
 
 UK = ZoneInfo("Europe/London")
 

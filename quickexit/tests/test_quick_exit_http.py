@@ -169,7 +169,7 @@ def test_500_page_has_the_control_and_the_headers(pages, monkeypatch):
 
 
 def test_bare_500_fallback_still_offers_the_exit():
-    from core.views import BARE_SERVER_ERROR
+    from safeguarding.views import BARE_SERVER_ERROR
 
     assert f'<a href="{DEFAULT_DESTINATION}" rel="nofollow noreferrer">' in BARE_SERVER_ERROR
     assert BARE_SERVER_ERROR.index("Exit this page") < BARE_SERVER_ERROR.index("<main>")

@@ -19,16 +19,14 @@ from wagtail.models import Collection, CollectionViewRestriction, Page
 from accounts.demo import AUDITORS_GROUP, PRACTITIONER_GROUP
 from articles.demo import NRM_STATISTICS, NSPCC_CTAC
 from articles.models import ArticlePage
+from core.pages import public_pages_linking_to, restricted_documents_linked_from
 from resources import demo
 from resources.demo_pdf import ENCODING, marked_pdf
 from resources.marking import (
     is_private_to_exactly,
     marking_errors,
-    public_pages_linking_to,
-    restricted_documents_linked_from,
 )
-from resources.models import Resource, Topic
-from resources.pages import ResourceLibraryPage
+from resources.models import Resource, ResourceLibraryPage, Topic
 
 LEAFLET_TITLES = [
     "Child trafficking advice for carers",

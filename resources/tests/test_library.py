@@ -14,8 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection
 
-from resources.models import Audience, HandlingInstruction, Topic
-from resources.pages import ResourceLibraryPage
+from resources.models import Audience, HandlingInstruction, ResourceLibraryPage, Topic
 from resources.testing import PERSONAS, REFUSED, private_collection
 from safeguarding.testing.fixtures import publish_child
 

@@ -1,6 +1,6 @@
 """Pages and restricted documents: a public page may not link to one, nor print its title (P13).
 
-The rule is checked when a page is saved (PublicPageLinksMixin) and again when an
+The rule is checked when a page is saved (core.pages.SitePage) and again when an
 article's resources section is rendered, for a document moved into a private
 collection after the page linked to it.
 """
@@ -20,12 +20,12 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from accounts.testing import login_with_mfa
 from articles.models import ArticlePage
 from core import demo
-from core.blocks import BodyStreamBlock, ResourceLinkBlock
-from help.pages import ConcernPage
+from core.pages import SitePage
+from help.models import ConcernPage
 from home.models import HomePage, StandardPage
-from resources.marking import PublicPageLinksMixin
-from resources.models import Resource
-from resources.pages import ResourceLibraryPage
+from pages.blocks import BodyStreamBlock
+from resources.blocks import ResourceLinkBlock
+from resources.models import Resource, ResourceLibraryPage
 from safeguarding.testing.fixtures import publish_child
 
 SECRET_WORD = "Zanzibarquartz"
@@ -65,7 +65,7 @@ def test_every_page_model_with_rich_content_uses_the_rule():
     ]
     assert {ArticlePage, StandardPage, HomePage, ConcernPage} <= set(rich)
     for model in [*rich, ResourceLibraryPage]:
-        assert issubclass(model, PublicPageLinksMixin), model
+        assert issubclass(model, SitePage), model
 
 
 @pytest.mark.parametrize("link", [resources_section, document_link])

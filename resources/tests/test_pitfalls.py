@@ -13,8 +13,7 @@ import re
 import pytest
 from django.conf import settings
 
-from resources.models import HandlingInstruction, SensitiveDownload
-from resources.pages import ResourceLibraryPage
+from resources.models import HandlingInstruction, ResourceLibraryPage, SensitiveDownload
 from resources.testing import PERSONAS, REFUSED
 from safeguarding.testing.fixtures import PASSWORD, publish_child
 

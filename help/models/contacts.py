@@ -17,7 +17,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from . import opening_hours
+from help import opening_hours
 
 
 class Area(models.Model):
@@ -334,6 +334,3 @@ class OpeningPeriod(Orderable):
     def covers(self, clock):
         """Whether this period includes `clock` (a time on its weekday)."""
         return self.opens <= clock and (clock < self.closes or self.closes == MIDNIGHT)
-
-
-from .pages import ConcernPage  # noqa: E402, F401  (page models live in pages.py)

@@ -205,6 +205,3 @@ class SensitiveDownload(models.Model):
 
     def __str__(self):
         return f"{self.user_email} downloaded {self.document_title}"
-
-
-from resources.pages import ResourceLibraryPage  # noqa: E402, F401  (a page model of this app)

@@ -1,21 +1,17 @@
 from django.db import models
-from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
-from wagtail.search import index
 
-from core.blocks import PARAGRAPH_FEATURES, BodyStreamBlock, heading_anchors
-from core.models import ReviewedContentMixin
-from resources.marking import PublicPageLinksMixin
-
-from . import opening_hours
-from .answers import answer_for
-from .models import Area, Contact
+from core.blocks import PARAGRAPH_FEATURES
+from core.pages import ContentPage
+from help import opening_hours
+from help.answers import answer_for
+from help.blocks import ContactsBodyBlock
+from help.models.contacts import Area, Contact
 
 ELSEWHERE = "somewhere-else"
 
 
-class ConcernPage(PublicPageLinksMixin, ReviewedContentMixin, Page):
+class ConcernPage(ContentPage):
     """'Worried about a child?': the right number for where the child lives, now.
 
     The area choice is a plain link (?area=slug), so it works without
@@ -32,32 +28,20 @@ class ConcernPage(PublicPageLinksMixin, ReviewedContentMixin, Page):
         help_text="What to do if the child lives outside the partnership's areas.",
     )
     body = StreamField(
-        BodyStreamBlock(),
+        ContactsBodyBlock(),
         help_text="The routes for each audience: the public, children and young people, "
         "practitioners.",
     )
 
-    content_panels = (
-        Page.content_panels
-        + [
-            FieldPanel("intro"),
-            FieldPanel("what_to_have_ready"),
-            FieldPanel("what_happens_next"),
-            FieldPanel("somewhere_else"),
-            FieldPanel("body"),
-        ]
-        + ReviewedContentMixin.review_panels
+    content_panels = ContentPage.panels_with(
+        "intro", "what_to_have_ready", "what_happens_next", "somewhere_else"
     )
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = ContentPage.search_fields_with("intro")
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
     template = "help/concern_page.html"
-
-    @property
-    def contents(self):
-        return heading_anchors(self.body)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

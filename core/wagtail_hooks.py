@@ -1,0 +1,34 @@
+"""Restricted pages and documents refuse the same way, by the one access policy."""
+
+from wagtail import hooks
+
+from core.access import can_read_document
+from core.responses import refusal
+
+
+@hooks.register("before_serve_page")
+def refuse_restricted_page(page, request, serve_args, serve_kwargs):
+    """Send the anonymous visitor to sign in and refuse the signed-in non-member.
+
+    Wagtail sends everyone who fails a page's restriction to sign in, the signed-in
+    too; the sign-in page sends a signed-in visitor straight back, so a practitioner
+    outside the group would meet a redirect loop instead of an answer. The
+    restrictions are fetched once: Wagtail's own check, which runs after this one,
+    reads the same list (`core.pages.SitePage.get_view_restrictions`).
+    """
+    restrictions = list(page.get_view_restrictions())
+    page.view_restrictions_while_serving = restrictions
+    if not all(restriction.accept_request(request) for restriction in restrictions):
+        return refusal(request)
+    if restrictions:
+        # The page is served: core.middleware adds `noindex` to the response.
+        request.serves_restricted_material = True
+    return None
+
+
+@hooks.register("before_serve_document")
+def refuse_unreadable_document(document, request):
+    """Runs before Wagtail's own check: ours also fails closed on sensitive material."""
+    if not can_read_document(document, request):
+        return refusal(request)
+    return None

@@ -1,0 +1,1 @@
+"""The page layer's shared parts: what the content page types compose from the capabilities."""

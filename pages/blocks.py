@@ -1,0 +1,8 @@
+"""The body every content page offers: the generic blocks, contacts and resources."""
+
+from help.blocks import ContactsBodyBlock
+from resources.blocks import RelatedResourcesBlock
+
+
+class BodyStreamBlock(ContactsBodyBlock):
+    related_resources = RelatedResourcesBlock()
