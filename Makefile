@@ -53,6 +53,7 @@ browser:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Regenerate requirements.lock after changing pyproject.toml.
 lock: install

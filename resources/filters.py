@@ -9,7 +9,7 @@ come from the same rows.
 from collections import Counter
 from dataclasses import dataclass
 
-from resources.models.documents import Audience
+from resources.vocabulary import Audience
 
 
 @dataclass

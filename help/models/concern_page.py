@@ -4,8 +4,8 @@ from wagtail.fields import RichTextField, StreamField
 from core.blocks import PARAGRAPH_FEATURES
 from core.pages import ContentPage
 from help import opening_hours
-from help.answers import answer_for
 from help.blocks import ContactsBodyBlock
+from help.models.answers import answer_for
 from help.models.contacts import Area, Contact
 
 ELSEWHERE = "somewhere-else"
