@@ -1,6 +1,5 @@
 """Response headers that keep a visit from leaving traces or leaking to other sites."""
 
-from django.conf import settings
 from django.utils.cache import patch_cache_control
 
 from core.access import signed_in
@@ -18,8 +17,6 @@ class PrivacyHeadersMiddleware:
 
     - Every HTML page gets `Cache-Control: no-store`, so the browser keeps no
       copy on disk (the quick-exit guard deals with the back/forward cache).
-    - Admin pages get the admin's Content Security Policy (SECURE_CSP_ADMIN)
-      instead of the public one; Django's CSP middleware applies it.
     - Every response to a signed-in user is `private, no-store`, whatever its
       type, so no shared cache keeps what only they may see. Only a request that
       carries a session cookie is checked, so anonymous visits never touch the
@@ -39,8 +36,6 @@ class PrivacyHeadersMiddleware:
             patch_cache_control(response, private=True, no_store=True)
         if getattr(request, "serves_restricted_material", False):
             response["X-Robots-Tag"] = NOINDEX
-        if request.path.startswith(ADMIN_PREFIX):
-            response._csp_config = settings.SECURE_CSP_ADMIN
         if request.path.startswith(FORM_PATH_PREFIXES):
             response.headers["Referrer-Policy"] = "same-origin"
         return response

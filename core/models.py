@@ -42,6 +42,9 @@ class PartnershipSettings(BaseSiteSetting):
         verbose_name="privacy notice",
     )
 
+    # Every page links to these: fetch them with the settings, not one query each.
+    select_related = ["worried_page", "accessibility_page", "privacy_page"]
+
     panels = [
         FieldPanel("partnership_name"),
         FieldPanel("areas_covered"),

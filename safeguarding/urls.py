@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.csp import csp_override
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from accounts import views as accounts_views
 from accounts.privacy import set_collection_privacy
@@ -13,13 +16,17 @@ from search import views as search_views
 
 handler500 = "safeguarding.views.server_error"
 
+# The admin, for signed-in editors only, needs inline scripts and styles: its own
+# Content Security Policy, never the public one's relaxation.
+admin_csp = csp_override(settings.SECURE_CSP_ADMIN)
+
 urlpatterns = [
     # One way in (P9): Wagtail's own login views only pass `next` on to allauth.
     path("admin/login/", accounts_views.login_redirect, {"default_next": "/admin/"}),
     path("_util/login/", accounts_views.login_redirect),
     # Group-only collection privacy (P8): shadows Wagtail's dialog at the same address.
-    path("admin/collections/<int:collection_id>/privacy/", set_collection_privacy),
-    path("admin/", include(wagtailadmin_urls)),
+    path("admin/collections/<int:collection_id>/privacy/", admin_csp(set_collection_privacy)),
+    path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, admin_csp))),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     # Documents are served only through our wrapper of Wagtail's checking view, which

@@ -176,7 +176,7 @@ def test_bare_500_fallback_still_offers_the_exit():
 
 
 def test_admin_gets_its_own_policy_and_can_be_framed_by_itself_only(client, partnership):
-    response = client.get("/admin/login/")
+    response = client.get("/admin/")
     assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
     assert "no-store" in response["Cache-Control"]
 
