@@ -11,6 +11,7 @@ still carry either. Registered with the "database" tag, so `manage.py check
 
 from django.core.checks import Error, Tags, register
 from django.db import DatabaseError
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 WEAK_TYPES = {"login": "any signed-in user", "password": "anyone with a shared password"}
 
@@ -19,8 +20,6 @@ WEAK_TYPES = {"login": "any signed-in user", "password": "anyone with a shared p
 def check_no_weak_view_restrictions(app_configs=None, databases=None, **kwargs):
     if not databases:
         return []
-    from wagtail.models import CollectionViewRestriction, PageViewRestriction
-
     errors = []
     for model, what in (
         (PageViewRestriction, "page"),

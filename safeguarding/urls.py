@@ -25,7 +25,11 @@ urlpatterns = [
     path("admin/login/", accounts_views.login_redirect, {"default_next": "/admin/"}),
     path("_util/login/", accounts_views.login_redirect),
     # Group-only collection privacy (P8): shadows Wagtail's dialog at the same address.
-    path("admin/collections/<int:collection_id>/privacy/", admin_csp(set_collection_privacy)),
+    path(
+        "admin/collections/<int:collection_id>/privacy/",
+        admin_csp(set_collection_privacy),
+        name="group_only_collection_privacy",
+    ),
     path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, admin_csp))),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

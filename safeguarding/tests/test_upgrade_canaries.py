@@ -1,0 +1,58 @@
+"""Upgrade canaries: what the site relies on beyond a library's documented API.
+
+Each test names the library and what changed, so that an upgrade which breaks
+one of these fails here, loudly, instead of quietly weakening the site.
+"""
+
+import inspect
+
+import pytest
+from django.template.loader import get_template
+from django.urls import resolve, reverse
+from wagtail import wagtail_hooks
+from wagtail.admin.views import collection_privacy
+from wagtail.utils import urlpatterns
+
+
+def changed(library, what, where):
+    pytest.fail(f"{library} changed: {what}. Update {where}.", pytrace=False)
+
+
+def test_wagtail_collection_privacy_dialog_is_still_shadowed_by_ours():
+    """accounts.privacy replaces Wagtail's dialog at its own address and reuses its templates."""
+    path = reverse("wagtailadmin_collections:set_privacy", args=[1])
+    if resolve(path).url_name != "group_only_collection_privacy":
+        changed(
+            "Wagtail", f"{path} no longer reaches the group-only dialog", "safeguarding/urls.py"
+        )
+    for name in (
+        "wagtailadmin/collection_privacy/ancestor_privacy.html",
+        "wagtailadmin/shared/set_privacy.html",
+    ):
+        get_template(name)
+    source = inspect.getsource(collection_privacy.set_privacy)
+    for step in ('"set_privacy"', '"set_privacy_done"', "CollectionViewRestrictionForm"):
+        if step not in source:
+            changed(
+                "Wagtail",
+                f"its collection privacy view no longer uses {step}",
+                "accounts/privacy.py",
+            )
+
+
+def test_wagtail_page_restriction_check_still_reads_get_view_restrictions():
+    """core.pages.SitePage hands Wagtail's check the list the site's own check read."""
+    source = inspect.getsource(wagtail_hooks.check_view_restrictions)
+    if "page.get_view_restrictions()" not in source:
+        changed(
+            "Wagtail", "its page restriction check reads restrictions another way", "core/pages.py"
+        )
+
+
+def test_wagtail_still_offers_what_the_admin_urls_are_decorated_with():
+    if not callable(getattr(urlpatterns, "decorate_urlpatterns", None)):
+        changed(
+            "Wagtail",
+            "wagtail.utils.urlpatterns.decorate_urlpatterns is gone",
+            "safeguarding/urls.py",
+        )
