@@ -1,5 +1,5 @@
 """A system check that fails while any "signed-in users" or "shared password"
-restriction exists (P8 in access-and-caching.md).
+restriction exists (P8 in the README).
 
 Either would open material to people no administrator approved: any verified
 sign-up from a partner domain, or anyone given the password, which Wagtail stores

@@ -1,6 +1,6 @@
 """Practitioner accounts: who a person says they are, and whether they are approved.
 
-Being signed in grants nothing (P8 in access-and-caching.md): access to restricted
+Being signed in grants nothing (P8 in the README): access to restricted
 material comes only from membership of a partnership's practitioner group, which an
 administrator grants here and which lapses when the approval expires.
 """

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 
 def login_redirect(request, default_next=""):
-    """Wagtail's /_util/login/ and /admin/login/, shadowed (P9 in access-and-caching.md).
+    """Wagtail's /_util/login/ and /admin/login/, shadowed (P9 in the README).
 
     Both are Django LoginViews that would sign in an unverified address and skip
     MFA; here they only pass `next` on to allauth's sign-in. No form is shown

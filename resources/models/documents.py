@@ -2,8 +2,8 @@
 
 Wagtail's document model is swapped for `Resource` from the first migration,
 because changing it later needs a data migration. The marking is data from the
-controlled vocabulary of the Government Security Classifications (domain.md
-§7.4), never free text, so that banners, rules and filters all read one record.
+controlled vocabulary of the Government Security Classifications Policy
+(`resources.vocabulary`), never free text, so that banners, rules and filters all read one record.
 Who may read a document is decided by its collection's view restrictions; the
 rules in `resources.marking` keep the marking and the collection in step.
 """
@@ -61,7 +61,7 @@ class Resource(AbstractDocument):
     )
     language = models.CharField(max_length=12, choices=global_settings.LANGUAGES, default="en")
 
-    # Protective marking (domain.md §7.4), rendered top and bottom from these fields.
+    # Protective marking (GSCP), rendered top and bottom from these fields.
     classification = models.CharField(
         max_length=12, choices=Classification.choices, default=Classification.OFFICIAL
     )

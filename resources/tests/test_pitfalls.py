@@ -1,4 +1,4 @@
-"""The privacy pitfalls of access-and-caching.md §2 that serving and access touch,
+"""The privacy pitfalls (P1 to P14 in the README) that serving and access touch,
 tried through HTTP as each of the four personas: P2, P3, P6, P8, P9, P10 and P11.
 
 Each section says what other test modules already prove, and adds only what is

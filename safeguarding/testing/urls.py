@@ -1,7 +1,7 @@
 """URLs for the test settings: the site's own, plus a page that always fails.
 
 The browser tests need a real 500 response rendered by the site's own 500 handler
-(quick-exit.md H5: the exit control must be on the 500 page too). Used only through
+(the exit control must be on the 500 page too). Used only through
 `ROOT_URLCONF` in safeguarding/settings/test.py; never in production.
 """
 

@@ -1,5 +1,5 @@
 """Searching in a real browser: nothing of the query in the address bar, the title or a
-cookie (quick-exit.md §4.1 item 5), no axe-core violations at 320 px, and the whole
+cookie, no axe-core violations at 320 px, and the whole
 journey with the keyboard alone."""
 
 import pytest

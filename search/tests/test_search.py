@@ -1,6 +1,6 @@
 """Site search and page listings show each visitor only what they may open (P4, P5), and
 searching leaves no trace: no query in the URL or title, no cookie, no stored copy
-(quick-exit.md §4.1 item 5). Every check is made through HTTP as each kind of visitor."""
+(the no-trace rules of the quick exit). Every check is made through HTTP as each kind of visitor."""
 
 import re
 
@@ -158,7 +158,7 @@ def test_a_public_resource_is_found_by_its_summary_with_its_format(
     assert "OFFICIAL-SENSITIVE" not in html
 
 
-# No trace (quick-exit.md §4.1 item 5) ---------------------------------------
+# No trace ------------------------------------------------------------------
 
 
 def test_the_query_appears_only_in_the_search_box(client, partnership, group_pages):
