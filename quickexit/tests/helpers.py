@@ -20,6 +20,8 @@ import urllib.request
 import weakref
 from pathlib import Path
 
+from quickexit.messages import MESSAGES
+
 PROBE_SCRIPT_PATH = Path(__file__).with_name("exit_probe.js")
 
 # The neutral site (H1): the quick-exit browsers resolve these hosts to the stub.
@@ -30,7 +32,7 @@ NEUTRAL = f"https://{DEFAULT_HOST}/weather"  # the default destination (quickexi
 NEUTRAL_TITLE = "Neutral"
 
 EXIT_CONTROL = "[data-quick-exit-control]"
-CONTROL_NAME = "Emergency Exit this page"
+CONTROL_NAME = f"{MESSAGES['hidden_prefix']} {MESSAGES['label']}"
 FLAG_KEY = "qx"
 
 # Pages (H5).

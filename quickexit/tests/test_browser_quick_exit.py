@@ -31,6 +31,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from quickexit.messages import MESSAGES
 from quickexit.tests.helpers import (
     ARTICLE,
     CONTROL_NAME,
@@ -72,14 +73,16 @@ from safeguarding.testing.demo_server import sitemap_paths
 
 pytestmark = pytest.mark.browser
 
-NOTICE = "Quick exit: press Shift 3 times, or use the Exit this page button."
-HELP_LINK = "Leave this site quickly"
+NOTICE = str(MESSAGES["notice"])
+LABEL = str(MESSAGES["label"])
+HELP_LINK = str(MESSAGES["help_link"])
+MESSAGE_2_MORE = str(MESSAGES["press_2_more"])
+MESSAGE_1_MORE = str(MESSAGES["press_1_more"])
+MESSAGE_EXPIRED = str(MESSAGES["expired"])
+LOADING = str(MESSAGES["loading"])
 STAYING_SAFE_PATH = "/staying-safe-online/"
 STATUS = "[data-quick-exit-status]"
 LIT_DOTS = "[data-quick-exit-dot][data-lit]"
-MESSAGE_2_MORE = "Shift, press 2 more times to exit."
-MESSAGE_1_MORE = "Shift, press 1 more time to exit."
-MESSAGE_EXPIRED = "Exit this page expired."
 ARTICLE_HEADING = "Child trafficking"
 OTHER_ARTICLE = "/practitioners/child-sexual-exploitation/"
 
@@ -200,7 +203,7 @@ def test_item01_control_is_server_rendered_on_every_page_without_javascript(
                 failures.append(f"{where}: has target={details['target']!r}")
             if details["text"] != CONTROL_NAME:
                 failures.append(f"{where}: text {details['text']!r}")
-        # "Emergency" is for assistive technology only: the visible label is "Exit this page".
+        # "Emergency" is for assistive technology only: the visible label is LABEL.
         visible = found.first.evaluate(
             """(el) => {
               const shown = (node) => {
@@ -218,8 +221,8 @@ def test_item01_control_is_server_rendered_on_every_page_without_javascript(
               return text.replace(/\\s+/g, " ").trim();
             }"""
         )
-        if visible != "Exit this page":
-            failures.append(f"{path}: visible label {visible!r}, expected 'Exit this page'")
+        if visible != LABEL:
+            failures.append(f"{path}: visible label {visible!r}, expected {LABEL!r}")
     assert not failures, "Server-rendered exit control:\n" + "\n".join(failures)
 
 
@@ -553,10 +556,10 @@ def test_item14_exit_cloaks_the_page_before_it_leaves(
     snapshot = page.locator("body").aria_snapshot()
     assert ARTICLE_HEADING not in snapshot
     lines = [line.strip() for line in snapshot.splitlines() if line.strip()]
-    assert len(lines) == 1 and "Loading" in lines[0], f"Accessible content left: {snapshot}"
+    assert len(lines) == 1 and LOADING in lines[0], f"Accessible content left: {snapshot}"
     exposed = accessible_text(page)
-    assert exposed == ["Loading"], (
-        f"Assistive technology gets {exposed}, not only the status word 'Loading'"
+    assert exposed == [LOADING], (
+        f"Assistive technology gets {exposed}, not only the status word {LOADING!r}"
     )
     assert page.evaluate("document.title") == ""
     assert page.locator("link[rel~='icon']").count() == 0, "Favicon links should be removed"
