@@ -9,6 +9,7 @@ serves the site these pages open.
   demo site as base URL.
 - `launch_chromium`: the same Chromium with extra switches or launch options, for
   tests that need a browser of their own (the quick-exit tests do).
+- `sign_in`: through the site's sign-in form, with an authenticator code if asked.
 - `axe_violations` and `format_violations`: axe-core's WCAG 2.2 AA check of a page.
 
 Browser tests are marked `@pytest.mark.browser` and run after every other test:
@@ -86,6 +87,18 @@ def page(browser, demo_site):
         yield context.new_page()
     finally:
         context.close()
+
+
+def sign_in(page, address, password, code=None):
+    """Sign in through the site's form; `code` answers the authenticator step if asked."""
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(address)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    if code:
+        page.get_by_label("Code").fill(code)
+        page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
 
 
 def axe_violations(page, tags=WCAG_TAGS):
