@@ -17,7 +17,7 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from accounts.demo import unused_totp_code
-from safeguarding.testing.browser import axe_violations, format_violations
+from safeguarding.testing.browser import axe_violations, format_violations, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -57,17 +57,6 @@ def verify(page, mail_dir, address):
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", bodies[-1]).group(0)
     page.goto(urlsplit(link).path)
     page.get_by_role("button", name="Confirm").click()
-
-
-def sign_in(page, address, password, code=None):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(address)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    if code:
-        page.get_by_label("Code").fill(code)
-        page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def assert_accessible(page):

@@ -6,7 +6,8 @@ another; the sitemap must list the demo pages, so an empty sitemap cannot pass.
 
 import pytest
 
-from safeguarding.testing.browser import axe_violations, format_violations, sitemap_paths
+from safeguarding.testing.browser import axe_violations, format_violations
+from safeguarding.testing.demo_server import sitemap_paths
 
 pytestmark = pytest.mark.browser
 

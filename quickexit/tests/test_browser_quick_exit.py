@@ -1,7 +1,7 @@
 """Browser acceptance tests for the quick-exit control (quick-exit.md section 3, 4.1).
 
 Each test names the spec item it proves. The harness (H1–H5):
-- H1: the neutral site is a stub on a second origin (neutral_stub.py). The quick-exit
+- H1: the neutral site is a stub on a second origin (conftest.py). The quick-exit
   browsers map the real default destination, https://www.bbc.co.uk/weather, onto it,
   so the page's own validated link is what gets followed.
 - H2: history comes from CDP (`navigation_history`), never from page.url.
@@ -20,7 +20,6 @@ state (item 14) is made by cancelling the exit's navigation in its `navigate` ev
 `hold()` still shows what the browser's own UI keeps while a destination hangs.
 """
 
-import functools
 import io
 import statistics
 import time
@@ -32,74 +31,67 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from quickexit.tests.neutral_stub import NEUTRAL_TITLE
-from safeguarding.testing.browser import (
+from quickexit.messages import MESSAGES
+from quickexit.tests.helpers import (
+    ARTICLE,
+    CONTROL_NAME,
     EXIT_CONTROL,
+    FLAG_KEY,
+    HOME,
+    INJECT_FORM,
+    NEUTRAL,
+    NEUTRAL_TITLE,
+    NOT_FOUND,
+    SECTION,
+    SERVER_ERROR,
+    SERVER_PAGES,
     PaintWatch,
-    axe_violations,
+    assert_no_exit,
     cdp_send,
     clear_exit_log,
     click_control,
+    control,
     control_centre,
     exit_log,
-    format_violations,
+    flag,
     freeze_exit,
     history_back,
     navigation_history,
     navigations,
+    open_page,
     press_shift,
-    sitemap_paths,
+    served,
+    server_error_status,
+    site_url,
     wait_for_document,
+    wait_for_exit,
     wait_for_history,
     wait_until,
 )
+from safeguarding.testing.browser import axe_violations, format_violations
+from safeguarding.testing.demo_server import sitemap_paths
 
 pytestmark = pytest.mark.browser
 
-NEUTRAL = "https://www.bbc.co.uk/weather"  # the default destination (quickexit.models)
-CONTROL_NAME = "Emergency Exit this page"
-NOTICE = "Quick exit: press Shift 3 times, or use the Exit this page button."
-HELP_LINK = "Leave this site quickly"
+NOTICE = str(MESSAGES["notice"])
+LABEL = str(MESSAGES["label"])
+HELP_LINK = str(MESSAGES["help_link"])
+MESSAGE_2_MORE = str(MESSAGES["press_2_more"])
+MESSAGE_1_MORE = str(MESSAGES["press_1_more"])
+MESSAGE_EXPIRED = str(MESSAGES["expired"])
+LOADING = str(MESSAGES["loading"])
 STAYING_SAFE_PATH = "/staying-safe-online/"
-FLAG_KEY = "qx"
 STATUS = "[data-quick-exit-status]"
 LIT_DOTS = "[data-quick-exit-dot][data-lit]"
-MESSAGE_2_MORE = "Shift, press 2 more times to exit."
-MESSAGE_1_MORE = "Shift, press 1 more time to exit."
-MESSAGE_EXPIRED = "Exit this page expired."
-
-HOME = "/"
-SECTION = "/practitioners/"
-ARTICLE = "/practitioners/child-trafficking/"
 ARTICLE_HEADING = "Child trafficking"
 OTHER_ARTICLE = "/practitioners/child-sexual-exploitation/"
-NOT_FOUND = "/no-such-page/"
-# Served only with ROOT_URLCONF = "safeguarding.testing.urls" in the test settings.
-SERVER_ERROR = "/__test__/server-error/"
 
-# Pages the server renders (H5), with the status each must answer.
-SERVER_PAGES = [(HOME, 200), (ARTICLE, 200), (NOT_FOUND, 404), (SERVER_ERROR, 500)]
-
-INJECT_FORM = """() => {
-  const form = document.createElement("form");
-  form.setAttribute("data-test-form", "");
-  form.innerHTML = '<label for="qx-name">Your name</label> <input id="qx-name" type="text">' +
-    '<label for="qx-message">Message</label> <textarea id="qx-message"></textarea>' +
-    '<button type="button">Send</button>';
-  document.querySelector("main").prepend(form);
-}"""
 INJECT_DISCLOSURE = """() => {
   const details = document.createElement("details");
   details.open = true;
   details.innerHTML = "<summary>More about this</summary><p>Some more text.</p>" +
     '<p><a href="#main-content">A link inside the disclosure</a></p>';
   document.querySelector("main").append(details);
-}"""
-INJECT_OPEN_DIALOG = """() => {
-  const dialog = document.createElement("dialog");
-  dialog.setAttribute("open", "");
-  dialog.innerHTML = "<p>A dialog</p><button type='button'>Close</button>";
-  document.body.append(dialog);
 }"""
 OPEN_MODAL = """() => {
   const dialog = document.createElement("dialog");
@@ -122,48 +114,6 @@ H5_PAGES = [
 # Helpers ------------------------------------------------------------------
 
 
-@functools.cache
-def server_error_status(base_url):
-    """The status the served site answers for the deliberate-error page."""
-    try:
-        with urllib.request.urlopen(site_url(base_url, SERVER_ERROR), timeout=15) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
-def served(pages, base_url):
-    """`pages` without the 500 page while the served site cannot produce it.
-
-    Its absence fails test_h5_the_500_page_is_served, once, with the fix, rather than
-    every loop over the pages.
-    """
-    if server_error_status(base_url) == 500:
-        return pages
-    return [entry for entry in pages if SERVER_ERROR not in entry]
-
-
-def open_page(page, path, status, inject=None):
-    """Open a page under test; return a problem to report, or None."""
-    response = page.goto(path)
-    got = response.status if response else None
-    if got != status:
-        return f"{path}: HTTP {got}, expected {status}"
-    for script in [inject] if isinstance(inject, str) else inject or []:
-        page.evaluate(script)
-    return None
-
-
-def control(page):
-    return page.get_by_role("button", name=CONTROL_NAME, exact=True).or_(
-        page.get_by_role("link", name=CONTROL_NAME, exact=True)
-    )
-
-
-def flag(page):
-    return page.evaluate(f"sessionStorage.getItem('{FLAG_KEY}')")
-
-
 def status_text(page):
     return page.locator(STATUS).first.text_content()
 
@@ -174,34 +124,6 @@ def lit_dots(page, index=0):
 
 def history_urls(page):
     return [url for url, _ in navigation_history(page)[1]]
-
-
-def site_url(base, path):
-    return urllib.parse.urljoin(base, path)
-
-
-def wait_for_exit(page, stub, mark, how, destination=NEUTRAL):
-    """Wait for an exit started after `mark`: the stub serves the tab one page.
-
-    Returns the stub's page requests since `mark` (exactly one is asserted).
-    """
-    pages = stub.wait_for_pages(mark, 1)
-    assert pages, f"{how}: the neutral site received no request"
-    assert wait_for_document(page, destination), (
-        f"{how}: the tab did not end on {destination}; history: {navigation_history(page)}"
-    )
-    pages = stub.pages_since(mark)
-    assert len(pages) == 1, f"{how}: the neutral site received {len(pages)} requests: {pages}"
-    return pages
-
-
-def assert_no_exit(page, stub, mark, how):
-    """Nothing started an exit: no navigation, no flag, the title intact, no request."""
-    started = navigations(exit_log(page))
-    assert not started, f"{how}: the page navigated: {started}"
-    assert flag(page) is None, f"{how}: the exit flag was set"
-    assert page.title(), f"{how}: the title was blanked"
-    assert not stub.pages_since(mark), f"{how}: the neutral site was requested"
 
 
 def assert_replaced(page, where, how):
@@ -281,7 +203,7 @@ def test_item01_control_is_server_rendered_on_every_page_without_javascript(
                 failures.append(f"{where}: has target={details['target']!r}")
             if details["text"] != CONTROL_NAME:
                 failures.append(f"{where}: text {details['text']!r}")
-        # "Emergency" is for assistive technology only: the visible label is "Exit this page".
+        # "Emergency" is for assistive technology only: the visible label is LABEL.
         visible = found.first.evaluate(
             """(el) => {
               const shown = (node) => {
@@ -299,8 +221,8 @@ def test_item01_control_is_server_rendered_on_every_page_without_javascript(
               return text.replace(/\\s+/g, " ").trim();
             }"""
         )
-        if visible != "Exit this page":
-            failures.append(f"{path}: visible label {visible!r}, expected 'Exit this page'")
+        if visible != LABEL:
+            failures.append(f"{path}: visible label {visible!r}, expected {LABEL!r}")
     assert not failures, "Server-rendered exit control:\n" + "\n".join(failures)
 
 
@@ -634,10 +556,10 @@ def test_item14_exit_cloaks_the_page_before_it_leaves(
     snapshot = page.locator("body").aria_snapshot()
     assert ARTICLE_HEADING not in snapshot
     lines = [line.strip() for line in snapshot.splitlines() if line.strip()]
-    assert len(lines) == 1 and "Loading" in lines[0], f"Accessible content left: {snapshot}"
+    assert len(lines) == 1 and LOADING in lines[0], f"Accessible content left: {snapshot}"
     exposed = accessible_text(page)
-    assert exposed == ["Loading"], (
-        f"Assistive technology gets {exposed}, not only the status word 'Loading'"
+    assert exposed == [LOADING], (
+        f"Assistive technology gets {exposed}, not only the status word {LOADING!r}"
     )
     assert page.evaluate("document.title") == ""
     assert page.locator("link[rel~='icon']").count() == 0, "Favicon links should be removed"

@@ -10,19 +10,21 @@ import json
 
 import pytest
 
-from quickexit.tests.neutral_stub import OTHER_HOST
-from quickexit.tests.test_browser_quick_exit import (
+from quickexit.tests.helpers import (
     ARTICLE,
+    EXIT_CONTROL,
     INJECT_FORM,
     INJECT_OPEN_DIALOG,
+    OTHER_HOST,
     SERVER_PAGES,
     assert_no_exit,
+    click_control,
     control,
+    freeze_exit,
     open_page,
     served,
     wait_for_exit,
 )
-from safeguarding.testing.browser import EXIT_CONTROL, click_control, freeze_exit
 
 pytestmark = pytest.mark.browser
 

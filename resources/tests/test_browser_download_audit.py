@@ -18,8 +18,8 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from accounts.demo import unused_totp_code
-from accounts.tests.test_browser_accounts import sign_in
 from resources.demo import NRM_CHILD_STATISTICS, PARTNER_MATERIAL
+from safeguarding.testing.browser import sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -27,13 +27,14 @@ from pathlib import Path
 
 import pytest
 
-from safeguarding.testing.browser import (
+from safeguarding.testing.demo_server import (
     BASE_DIR,
-    _free_port,
-    _manage,
-    _stop,
-    _tail,
-    _wait_until_serving,
+    finished,
+    free_port,
+    manage,
+    stop,
+    tail,
+    wait_until_serving,
 )
 
 pytestmark = pytest.mark.server
@@ -112,12 +113,12 @@ def site_folder():
     try:
         with open(folder / "setup.log", "w") as log:
             problem = (
-                _manage(["migrate", "--no-input", "-v", "0"], env, log)
-                or _manage(["collectstatic", "--no-input", "-v", "0"], env, log)
-                or _manage(["shell", "-c", MAKE_DOCUMENTS], env, log)
+                finished(manage(["migrate", "--no-input", "-v", "0"], env, log))
+                or finished(manage(["collectstatic", "--no-input", "-v", "0"], env, log))
+                or finished(manage(["shell", "-c", MAKE_DOCUMENTS], env, log))
             )
         if problem:
-            pytest.fail(f"{problem}:\n{_tail(folder / 'setup.log')}", pytrace=False)
+            pytest.fail(f"{problem}:\n{tail(folder / 'setup.log')}", pytrace=False)
         documents = json.loads((folder / "setup.log").read_text().strip().splitlines()[-1])
         yield folder, documents
     finally:
@@ -126,28 +127,20 @@ def site_folder():
 
 def start_server(folder, mode, port):
     address = f"127.0.0.1:{port}"
-    if mode == "production":  # As `make serve` starts it.
-        command = [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "safeguarding.wsgi",
-            "--bind",
-            address,
-            "--workers",
-            "1",
-        ]
-    else:  # As `make run` starts it.
-        command = [sys.executable, "manage.py", "runserver", "--noreload", address]
-    log = open(folder / f"{mode}.log", "w")
-    process = subprocess.Popen(
-        command,
-        cwd=BASE_DIR,
-        env=environment(folder, mode),
-        stdin=subprocess.DEVNULL,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    log.close()
-    return process
+    env = environment(folder, mode)
+    with open(folder / f"{mode}.log", "w") as log:
+        if mode == "development":  # As `make run` starts it.
+            return manage(["runserver", "--noreload", address], env, log)
+        # As `make serve` starts it.
+        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+        return subprocess.Popen(
+            [gunicorn, "safeguarding.wsgi", "--bind", address, "--workers", "1"],
+            cwd=BASE_DIR,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
 
 
 @pytest.fixture(params=list(SETTINGS))
@@ -155,15 +148,15 @@ def served(request, site_folder):
     """The site started in one mode; yields (base address, documents)."""
     folder, documents = site_folder
     mode = request.param
-    port = _free_port()
+    port = free_port()
     process = start_server(folder, mode, port)
     try:
-        problem = _wait_until_serving(process, f"http://127.0.0.1:{port}")
+        problem = wait_until_serving(process, f"http://127.0.0.1:{port}")
         if problem:
-            pytest.fail(f"{mode}: {problem}:\n{_tail(folder / f'{mode}.log')}", pytrace=False)
+            pytest.fail(f"{mode}: {problem}:\n{tail(folder / f'{mode}.log')}", pytrace=False)
         yield port, documents
     finally:
-        _stop(process)
+        stop(process)
 
 
 def get(port, path):

@@ -5,8 +5,8 @@ journey with the keyboard alone."""
 import pytest
 from playwright.sync_api import expect
 
-from core.tests.test_browser_keyboard import RECORD_UNFOCUSED, focus_problems, tab, tab_to_link
 from safeguarding.testing.browser import axe_violations, format_violations
+from safeguarding.testing.keyboard import RECORD_UNFOCUSED, focus_problems, tab, tab_to_link
 
 pytestmark = pytest.mark.browser
 

@@ -3,8 +3,9 @@
  *
  * Inlined in <head> on every page (CSP allows it by its hash), so it runs
  * before the page paints and does not depend on any other script. It reads
- * its configuration from <html data-exit="…" data-exit-escape>.
- * Behaviour and tests: shared/design/quick-exit.md, section 3.
+ * its configuration from <html data-exit="…" data-exit-escape>, and its words
+ * from the control's status region. The markup it expects and what it
+ * guarantees: quickexit/README.md.
  */
 (function () {
   "use strict";
@@ -18,17 +19,20 @@
   var SHIFT_PRESSES = 3;
   var SHIFT_GAP_MS = 5000; // the most time allowed between two presses
   var ESCAPE_GAP_MS = 1000;
-  var MESSAGES = {
-    2: "Shift, press 2 more times to exit.",
-    1: "Shift, press 1 more time to exit.",
-    expired: "Exit this page expired."
-  };
 
   var root = document.documentElement;
   var destination = root.getAttribute("data-exit") || "https://www.bbc.co.uk/weather";
   var escapeEnabled = root.hasAttribute("data-exit-escape");
   var exiting = false;
   var channel = null;
+
+  // The words come from the server, in the page's language, as data attributes
+  // on the status region: data-message-2, data-message-1, data-message-expired
+  // and data-message-loading (quickexit/messages.py writes them once).
+  function message(key) {
+    var region = document.querySelector("[data-quick-exit-status]");
+    return (region && region.getAttribute("data-message-" + key)) || "";
+  }
 
   function exitCount() {
     try { return parseInt(window.sessionStorage.getItem(FLAG), 10) || 0; } catch (error) { return 0; }
@@ -82,7 +86,7 @@
     style.setProperty("background", "Canvas", "important");
     style.setProperty("color", "Canvas", "important");
     body.appendChild(overlay);
-    overlay.textContent = "Loading";
+    overlay.textContent = message("loading");
   }
 
   function uncloak() {
@@ -149,14 +153,6 @@
   var presses = 0;
   var pressTimer = null;
   var clearTimer = null;
-
-  // The server renders the messages in the site's language as data attributes
-  // on the status region (data-message-2, data-message-1, data-message-expired);
-  // the English ones here are the fallback.
-  function message(key) {
-    var region = document.querySelector("[data-quick-exit-status]");
-    return (region && region.getAttribute("data-message-" + key)) || MESSAGES[key];
-  }
 
   function status(text) {
     var regions = document.querySelectorAll("[data-quick-exit-status]");

@@ -1,15 +1,21 @@
-"""A stand-in "neutral site" for the quick-exit browser tests (quick-exit.md 3.0, H1).
+"""Fixtures of the quick-exit browser tests (quick-exit.md section 3.0, H1 and H3).
 
-A small threaded HTTPS server on 127.0.0.1 with a throwaway self-signed certificate.
-The quick-exit browser is launched with `--host-resolver-rules` mapping the real
-default destination (https://www.bbc.co.uk/weather) and a second test host onto it,
-so the page's own, validated `https://` link lands here: a second origin, and no
-weakening of the destination validation.
+- `neutral_site` (session): a stand-in "neutral site" (H1). A small threaded HTTPS
+  server on 127.0.0.1 with a throwaway self-signed certificate. The quick-exit
+  browsers are launched with `--host-resolver-rules` mapping the real default
+  destination (https://www.bbc.co.uk/weather) and a second test host onto it, so the
+  page's own, validated `https://` link lands here: a second origin, and no weakening
+  of the destination validation. It records every request (path, host, headers,
+  arrival time) and answers every path with a tiny page titled "Neutral", except
+  `/favicon.ico` (404). While `hold()` is active, page requests wait unanswered: the
+  exit is frozen mid-way (item 14) and the page under test can be inspected.
+- `exit_browser`, `exit_browser_bfcache` (session): Chromium that resolves the stub
+  hosts to the stub, with the back/forward cache off (Playwright's default) and on
+  (H3); `history_browser` runs a test with each.
+- `exit_contexts` (function): a factory of contexts with the probe (exit_probe.js)
+  installed; `exit_page`: one page in such a context.
 
-It records every request (path, host, headers, arrival time) and answers every path
-with a tiny page titled "Neutral", except `/favicon.ico` (404). While `hold()` is
-active, page requests wait unanswered: the exit is frozen mid-way (item 14) and the
-page under test can be inspected. Leaving the `with` block lets them through.
+The helpers the tests call are in helpers.py.
 """
 
 import datetime
@@ -22,17 +28,21 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-# The hosts the quick-exit browser resolves to this stub.
-DEFAULT_HOST = "www.bbc.co.uk"
-OTHER_HOST = "neutral.example.net"  # a destination an editor might save instead
-STUB_HOSTS = (DEFAULT_HOST, OTHER_HOST)
+import pytest
 
-NEUTRAL_TITLE = "Neutral"
+from quickexit.tests.helpers import DEFAULT_HOST, NEUTRAL_TITLE, STUB_HOSTS, probe_script
+from safeguarding.testing.browser import launch_chromium
+
 NEUTRAL_HTML = (
     "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
     f"<title>{NEUTRAL_TITLE}</title></head><body><h1>{NEUTRAL_TITLE}</h1></body></html>"
 ).encode()
 HOLD_LIMIT = 60  # seconds a held request waits at most, so no thread is left behind
+BFCACHE_BLOCKING_ARGS = ["--disable-back-forward-cache", "--disable-popup-blocking"]
+EXIT_TIMEOUT = 10_000  # ms, Playwright's default timeout in quick-exit contexts
+
+
+# The neutral site (H1) ------------------------------------------------------------
 
 
 @dataclass
@@ -222,3 +232,81 @@ def host_resolver_rules(port):
     """The Chromium switch that sends the stub hosts' HTTPS traffic to the stub."""
     rules = ", ".join(f"MAP {host}:443 127.0.0.1:{port}" for host in STUB_HOSTS)
     return f"--host-resolver-rules={rules}"
+
+
+# Fixtures ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def neutral_site():
+    """The stub neutral site, for the whole session."""
+    with serve_neutral_stub() as stub:
+        yield stub
+
+
+def _launch_exit_browser(browser, stub, bfcache):
+    options = {"ignore_default_args": BFCACHE_BLOCKING_ARGS} if bfcache else {}
+    return launch_chromium(
+        browser.browser_type,
+        [host_resolver_rules(stub.port), "--ignore-certificate-errors"],
+        **options,
+    )
+
+
+@pytest.fixture(scope="session")
+def exit_browser(browser, neutral_site):
+    """Chromium with Playwright's defaults (no back/forward cache), stub hosts on the stub."""
+    chromium = _launch_exit_browser(browser, neutral_site, bfcache=False)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def exit_browser_bfcache(browser, neutral_site):
+    """The same, launched without Playwright's switches that turn off the back/forward
+    cache and popup blocking (H3): as a visitor's Chromium behaves."""
+    chromium = _launch_exit_browser(browser, neutral_site, bfcache=True)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+
+
+@pytest.fixture(params=["bfcache-off", "bfcache-on"])
+def history_browser(request):
+    """Each history test runs twice (H3): bfcache off (Playwright's default), then on."""
+    name = "exit_browser_bfcache" if request.param == "bfcache-on" else "exit_browser"
+    return request.getfixturevalue(name)
+
+
+@pytest.fixture
+def exit_contexts(demo_site):
+    """Open browser contexts for quick-exit tests; all are closed after the test.
+
+    `exit_contexts(chromium, probe=True, **context_options)` returns a new context with
+    the demo site as base URL, certificate errors ignored (the stub's certificate is
+    self-signed) and, unless probe=False, the probe (exit_probe.js) installed.
+    """
+    contexts = []
+
+    def new_context(chromium, probe=True, **options):
+        context = chromium.new_context(
+            **{"base_url": demo_site, "ignore_https_errors": True, **options}
+        )
+        context.set_default_timeout(EXIT_TIMEOUT)
+        if probe:
+            context.add_init_script(probe_script())
+        contexts.append(context)
+        return context
+
+    yield new_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def exit_page(exit_browser, exit_contexts):
+    """A page in a fresh quick-exit context (bfcache off), probe installed."""
+    return exit_contexts(exit_browser).new_page()
