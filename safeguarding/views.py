@@ -5,6 +5,7 @@ import logging
 from django.http import HttpResponseServerError
 from django.template.loader import render_to_string
 
+from quickexit.messages import MESSAGES
 from quickexit.models import DEFAULT_DESTINATION
 
 logger = logging.getLogger(__name__)
@@ -16,7 +17,7 @@ BARE_SERVER_ERROR = (
     '<meta name="viewport" content="width=device-width, initial-scale=1">'
     "<title>Sorry, there is a problem with the service</title></head><body>"
     f'<p><a href="{DEFAULT_DESTINATION}" rel="nofollow noreferrer">'
-    "Emergency Exit this page</a></p><main>"
+    f"{MESSAGES['hidden_prefix']} {MESSAGES['label']}</a></p><main>"
     "<h1>Sorry, there is a problem with the service</h1>"
     '<p>If a child is in immediate danger, call <a href="tel:999">999</a>.</p>'
     "</main></body></html>"
