@@ -1,0 +1,31 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from demo.loader import load
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the Demo Valley partnership site from the data files in demo/data: home page, "
+        "articles, help pages, contacts, the resource library and, in development, the demo "
+        "users. Safe to run again: it only adds what is missing."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        users = getattr(settings, "DEMO_USERS_ENABLED", False)
+        loaded = load(DATA, users=users)
+        pages = [obj for (kind, _), obj in loaded.items() if kind == "page"]
+        home = pages[0].get_site().root_page
+        self.stdout.write(f"Demo site ready: {home.title} with {len(pages) - 1} pages.")
+        emails = [obj.email for (kind, _), obj in loaded.items() if kind == "user"]
+        if emails:
+            self.stdout.write(
+                f"Demo users ({', '.join(emails)}) use the password in DEMO_PASSWORD "
+                "(see the README)."
+            )
