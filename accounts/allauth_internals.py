@@ -1,21 +1,46 @@
 """The one place that imports allauth internals.
 
-allauth's MFA has no public API to enrol an authenticator without a request, or to compute
-the code an authenticator app shows, so what the demo users and the tests need is here, in
-one module an allauth upgrade can be checked against.
+allauth has no public API to record an authentication step in a session, to enrol an
+authenticator without a request, or to compute the code an authenticator app shows. What
+the accounts app, the demo users and the tests need of those is here, in one module to check
+against an allauth upgrade.
 """
 
 import time
 
+from allauth.account.internal.flows.login import (
+    _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+    AUTHENTICATION_METHODS_SESSION_KEY,
+    record_authentication,
+)
 from allauth.mfa.app_settings import TOTP_PERIOD
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
+__all__ = [
+    "current_totp_code",
+    "enrol_totp",
+    "record_authentication",
+    "record_password_and_mfa",
+    "unused_totp_code",
+]
 
-def enrol_totp(user, secret):
-    """Give `user` a TOTP authenticator holding `secret`, and recovery codes."""
+
+def enrol_totp(user, secret, recovery_codes=True):
+    """Give `user` a TOTP authenticator holding `secret` (and recovery codes)."""
     TOTP.activate(user, secret)
-    RecoveryCodes.activate(user)
+    if recovery_codes:
+        RecoveryCodes.activate(user)
+
+
+def record_password_and_mfa(session, user):
+    """Mark `session` as signed in by `user` with a password and then MFA, just now."""
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now, "email": user.email},
+        {"method": "mfa", "at": now, "type": "totp"},
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
 
 
 def current_totp_code(secret, margin=5):

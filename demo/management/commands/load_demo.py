@@ -1,12 +1,9 @@
-from pathlib import Path
-
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo.facts import DATA
 from demo.loader import load
-
-DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 class Command(BaseCommand):
