@@ -2,10 +2,12 @@
 
 Two shapes of file:
 - `pages/<key>.toml`: one page; the file name is its key and `model` names its page type.
-- any other `*.toml`: a `[models]` table maps each kind of record in the file to its model and
-  natural key (`kind = { model = "help.Area", find_by = ["slug"] }`), and `[[kind]]` tables
-  hold the records, each with a `key`. `[defaults.<kind>]` gives fields every record of that
-  kind shares. A file with `demo_users_only = true` is read only where demo users are enabled.
+- any other `*.toml`: a `[models]` table maps each kind of record in the file to its model
+  (`kind = { model = "help.Area", find_by = ["slug"] }`; `find_by` names the fields that find
+  an existing record, for models whose builder has no natural key of its own; a record may
+  name its own `model`), and `[[kind]]` tables hold the records, each with a `key`.
+  `[defaults.<kind>]` gives fields every record of that kind shares. A file with
+  `demo_users_only = true` is read only where demo users are enabled.
 """
 
 import tomllib
@@ -14,8 +16,6 @@ from pathlib import Path
 
 from django.apps import apps
 from wagtail.models import Page
-
-PAGE_FIELDS = ("model", "parent", "order", "site_root", "later")
 
 
 class DemoDataError(ValueError):

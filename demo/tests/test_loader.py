@@ -158,8 +158,8 @@ def test_a_document_that_breaks_the_marking_rules_stops_the_loader(tmp_path):
         {
             "library.toml": """
                 [models]
-                group = { model = "auth.Group", find_by = ["name"] }
-                collection = { model = "wagtailcore.Collection", find_by = ["name"] }
+                group = { model = "auth.Group" }
+                collection = { model = "wagtailcore.Collection" }
                 resource = { model = "resources.Resource", find_by = ["title"] }
 
                 [demo_files]
