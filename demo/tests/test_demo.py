@@ -1,23 +1,28 @@
-"""The demo site, checked against its data files and read as a visitor reads it.
+"""The demo site, checked against its data files and read as a visitor reads it, and loaded again.
 
 The first part is driven by the data files: every page, contact, document, group, user and
 setting they describe is on the loaded site as described. The rest checks what the content
 must say: the child trafficking article carries every fact of the reference page (Berkshire
 West Safeguarding Children Partnership, about 2019) and none of its OFFICIAL-SENSITIVE document
 titles or stale Single Competent Authority contacts; the library's documents are marked and
-shared as the rules require; phone numbers come only from the contact registry.
+shared as the rules require; phone numbers come only from the contact registry. Last, loading
+again changes nothing and keeps every editor's change.
 """
 
 import html
+import io
 import re
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from bs4 import BeautifulSoup
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from fpdf import FPDF
-from wagtail.models import Page, Site, WorkflowContentType
+from wagtail.models import Page, Revision, Site, WorkflowContentType
 
 from articles.models import ArticlePage
 from demo.facts import DATA, data_file
@@ -200,7 +205,7 @@ def test_every_group_has_its_permissions(demo_data, data):
 def test_every_demo_user_is_as_written(demo_data, data):
     user = demo_data["user", data["key"]]
     assert user.username == user.email == data["email"]
-    assert user.check_password("demo-valley-2026")
+    assert user.check_password(settings.DEMO_PASSWORD)
     assert EmailAddress.objects.get(user=user).verified
     groups = set(data.get("groups", []))
     if "approved_into" in data:
@@ -851,3 +856,69 @@ def test_auditors_read_the_download_log_and_nothing_else(library, demo_data):
     assert admin.has_perm("resources.view_sensitivedownload")
     for email in ["practitioner@demo.example", "editor@demo.example"]:
         assert not users.get(username=email).has_perm("resources.view_sensitivedownload")
+
+
+# Loading again ----------------------------------------------------------------------
+
+
+def counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def stored_files():
+    files = {}
+    for document in Resource.objects.order_by("pk"):
+        with document.open_file() as handle:
+            files[document.title] = handle.read()
+    return files
+
+
+@pytest.mark.django_db
+def test_loading_again_changes_nothing(demo_data):
+    before = counts()
+    latest = list(Page.objects.order_by("pk").values_list("latest_revision_id", flat=True))
+    files = stored_files()
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    assert counts() == before
+    assert Revision.objects.count() == before["wagtailcore.Revision"]
+    assert list(Page.objects.order_by("pk").values_list("latest_revision_id", flat=True)) == (
+        latest
+    )
+    assert stored_files() == files
+    assert output.getvalue().startswith(
+        "Demo site ready: Demo Valley Safeguarding Children Partnership with 10 pages.\n"
+    )
+
+
+@pytest.mark.django_db
+def test_loading_again_keeps_every_editors_change(demo_data):
+    article = demo_data["page", "child-trafficking"]
+    article.title = "Child trafficking: guidance"
+    article.body = [{"type": "paragraph", "value": "<p>Rewritten by an editor.</p>"}]
+    article.save_revision().publish()
+    contact = demo_data["contact", "nspcc"]
+    contact.value = "0808 800 5001"
+    contact.save_revision().publish()
+    leaflet = demo_data["resource", "ctac-advice-for-carers"]
+    leaflet.summary = "Edited by the partnership's editor."
+    leaflet.save()
+    partnership = demo_data["settings", "partnership"]
+    partnership.areas_covered = "Northbridge and Eastwood"
+    partnership.save()
+    home = demo_data["page", "home"]
+    del home.routes[1:]
+    home.save_revision().publish()
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    article = demo_data["page", "child-trafficking"]
+    assert article.title == "Child trafficking: guidance"
+    assert [block.block_type for block in article.body] == ["paragraph"]
+    assert demo_data["contact", "nspcc"].value == "0808 800 5001"
+    assert demo_data["resource", "ctac-advice-for-carers"].summary == (
+        "Edited by the partnership's editor."
+    )
+    assert demo_data["settings", "partnership"].areas_covered == "Northbridge and Eastwood"
+    assert len(demo_data["page", "home"].routes) == 1
+    assert Page.objects.filter(slug="child-trafficking").count() == 1
