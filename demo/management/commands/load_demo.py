@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Site
 
 from demo.facts import DATA
 from demo.loader import load
@@ -17,9 +18,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         users = getattr(settings, "DEMO_USERS_ENABLED", False)
         loaded = load(DATA, users=users)
-        pages = [obj for (kind, _), obj in loaded.items() if kind == "page"]
-        home = pages[0].get_site().root_page
-        self.stdout.write(f"Demo site ready: {home.title} with {len(pages) - 1} pages.")
+        home = Site.objects.get(is_default_site=True).root_page
+        pages = [obj for (kind, _), obj in loaded.items() if kind == "page" and obj.pk != home.pk]
+        self.stdout.write(f"Demo site ready: {home.title} with {len(pages)} pages.")
         emails = [obj.email for (kind, _), obj in loaded.items() if kind == "user"]
         if emails:
             self.stdout.write(
