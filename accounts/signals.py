@@ -4,10 +4,11 @@ The person has just typed a code from the new authenticator, so asking for
 another before the first admin page (accounts.middleware) would only annoy.
 """
 
-from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added
 from django.dispatch import receiver
+
+from accounts.allauth_internals import record_authentication
 
 
 @receiver(authenticator_added)

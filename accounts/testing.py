@@ -5,29 +5,20 @@ before an /admin/ page opens (accounts.middleware). HTTP tests that are about
 something else use `login_with_mfa` instead of `client.force_login`.
 """
 
-import time
-
-from allauth.account.internal.flows.login import (
-    _AUTHENTICATION_METHODS_USER_SESSION_KEY,
-    AUTHENTICATION_METHODS_SESSION_KEY,
-)
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP
 
-from accounts.demo import DEMO_TOTP_SECRET
+from accounts.allauth_internals import enrol_totp, record_password_and_mfa
+
+# For tests only (base32): the authenticator secret of users enrolled here.
+TOTP_SECRET = "TESTVALLEYTOTPSECRETONLY23456723"
 
 
-def login_with_mfa(client, user, secret=DEMO_TOTP_SECRET):
+def login_with_mfa(client, user, secret=TOTP_SECRET):
     """Enrol `user` with a TOTP `secret` (if not yet) and sign in with MFA passed."""
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-        TOTP.activate(user, secret)
+        enrol_totp(user, secret, recovery_codes=False)
     client.force_login(user)
     session = client.session
-    now = time.time()
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "password", "at": now, "email": user.email},
-        {"method": "mfa", "at": now, "type": "totp"},
-    ]
-    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    record_password_and_mfa(session, user)
     session.save()
     return client

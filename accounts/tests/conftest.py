@@ -3,10 +3,10 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from accounts import approval
-from accounts.demo import administrators_group
 from accounts.models import AccountSettings
 from safeguarding.testing.fixtures import PASSWORD  # noqa: F401  (the tests import it from here)
 
@@ -40,8 +40,15 @@ def approved_user(make_user, account_settings, practitioners):
 
 @pytest.fixture
 def administrator(make_user):
+    """A partnership administrator: admin access, approvals and the allow-list; nothing else."""
     user = make_user("ada@test-valley.example", first_name="Ada")
-    user.groups.add(administrators_group())
+    group = Group.objects.create(name="Partnership administrators")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(codename="approve_practitioner"),
+        Permission.objects.get(codename="change_accountsettings"),
+    )
+    user.groups.add(group)
     return user
 
 

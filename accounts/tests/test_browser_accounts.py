@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from accounts.demo import unused_totp_code
+from demo.facts import unused_totp_code
 from safeguarding.testing.browser import axe_violations, format_violations, sign_in
 
 pytestmark = pytest.mark.browser

@@ -5,8 +5,8 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from accounts.demo import DEMO_TOTP_SECRET, current_totp_code
-from accounts.testing import login_with_mfa
+from accounts.allauth_internals import current_totp_code, enrol_totp
+from accounts.testing import TOTP_SECRET, login_with_mfa
 
 from .conftest import PASSWORD
 
@@ -88,16 +88,14 @@ def test_enrolling_opens_the_admin(client, editor):
 
 
 def test_enrolled_admin_must_pass_the_code_at_sign_in(client, editor):
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    TOTP.activate(editor, DEMO_TOTP_SECRET)
+    enrol_totp(editor, TOTP_SECRET)
     response = sign_in(client, editor.email, next_url="/admin/")
     assert response["Location"] == "/accounts/2fa/authenticate/"
     # Password alone: no admin page.
     assert client.get("/admin/").status_code == 302
     assert "_auth_user_id" not in client.session
 
-    response = client.post("/accounts/2fa/authenticate/", {"code": current_totp_code()})
+    response = client.post("/accounts/2fa/authenticate/", {"code": current_totp_code(TOTP_SECRET)})
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
@@ -105,14 +103,12 @@ def test_enrolled_admin_must_pass_the_code_at_sign_in(client, editor):
 
 def test_session_without_an_mfa_step_is_asked_for_a_code(client, editor):
     """A session that signed in some other way (here: force_login) must still pass MFA."""
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    TOTP.activate(editor, DEMO_TOTP_SECRET)
+    enrol_totp(editor, TOTP_SECRET)
     client.force_login(editor)
     response = client.get("/admin/pages/")
     assert response["Location"] == "/accounts/2fa/reauthenticate/?next=%2Fadmin%2Fpages%2F"
     response = client.post(
-        "/accounts/2fa/reauthenticate/?next=/admin/pages/", {"code": current_totp_code()}
+        "/accounts/2fa/reauthenticate/?next=/admin/pages/", {"code": current_totp_code(TOTP_SECRET)}
     )
     assert response["Location"] == "/admin/pages/"
     assert client.get("/admin/pages/").status_code == 200

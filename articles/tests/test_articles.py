@@ -7,7 +7,8 @@ from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from accounts.testing import login_with_mfa
-from core import demo
+from help.models import Contact
+from safeguarding.testing import streams
 
 
 def test_topic_index_lists_live_public_articles_only(client, make_article):
@@ -29,15 +30,15 @@ def test_topic_index_lists_live_public_articles_only(client, make_article):
 def test_article_renders_its_blocks_in_order_with_contents(client, make_article):
     article = make_article(
         body=[
-            demo.heading("What child trafficking is"),
-            demo.paragraph("<p>Children are moved and <strong>exploited</strong>.</p>"),
-            demo.bullets("sexual exploitation", "benefit fraud"),
-            demo.heading("What to do"),
-            demo.external_link(
+            streams.heading("What child trafficking is"),
+            streams.paragraph("<p>Children are moved and <strong>exploited</strong>.</p>"),
+            streams.bullets("sexual exploitation", "benefit fraud"),
+            streams.heading("What to do"),
+            streams.external_link(
                 "https://www.nspcc.org.uk/what-is-child-abuse/types-of-abuse/child-trafficking/",
                 "NSPCC guidance on child trafficking",
             ),
-            demo.key_figures(
+            streams.key_figures(
                 [("1,412", "live operations"), ("487", "involved under-18s")],
                 "A police briefing for partner agencies",
                 "May 2019",
@@ -60,17 +61,24 @@ def test_article_renders_its_blocks_in_order_with_contents(client, make_article)
     assert html.count("<h1") == 1
 
 
-def test_callout_shows_audience_and_registry_contacts(client, make_article):
-    from help.demo import load_contacts
-
-    contacts = load_contacts()
+def test_callout_shows_audience_and_registry_contacts(client, make_article, make_contact):
+    form = make_contact(
+        organisation="Home Office",
+        service="Report modern slavery as a first responder",
+        kind=Contact.Kind.REFERRAL,
+        channel=Contact.Channel.WEB_FORM,
+        value="https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder",
+    )
+    helpline = make_contact(
+        organisation="Unseen", service="Modern Slavery Helpline", value="08000 121 700"
+    )
     article = make_article(
         body=[
-            demo.callout(
+            streams.callout(
                 "first-responders",
                 "Referring a child to the National Referral Mechanism",
                 "<p>Every child must be referred.</p>",
-                contacts=[contacts["nrm_first_responders"], contacts["modern_slavery_helpline"]],
+                contacts=[form, helpline],
             )
         ]
     )
@@ -124,7 +132,7 @@ def test_editors_see_overdue_articles_on_dashboard_and_in_review_report(
 
 
 def test_editor_change_published_in_admin_shows_on_site(editor_client, make_article):
-    article = make_article(body=[demo.paragraph("<p>Old wording.</p>")])
+    article = make_article(body=[streams.paragraph("<p>Old wording.</p>")])
     data = nested_form_data(
         {
             "title": article.title,

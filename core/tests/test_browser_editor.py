@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from accounts.demo import unused_totp_code
+from demo.facts import unused_totp_code
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ def demo_password():
 
 def sign_in(page):
     """Through allauth, as every admin user must: password, then the TOTP code
-    (the demo editor's authenticator holds the demo-only DEMO_TOTP_SECRET)."""
+    (the demo editor's authenticator holds the demo-only secret in demo/data/users.toml)."""
     page.goto("/admin/login/")  # redirects to allauth's sign-in, keeping ?next=/admin/
     page.get_by_label("Email").fill(EDITOR)
     page.get_by_label("Password").fill(demo_password())

@@ -6,7 +6,6 @@ import pytest
 from django.test import Client, override_settings
 from wagtail.models import PageViewRestriction
 
-from core import demo
 from safeguarding.views import BARE_SERVER_ERROR
 
 
@@ -129,17 +128,6 @@ def test_sitemap_lists_public_pages_and_not_restricted_ones(client, make_article
 @pytest.mark.parametrize("path", ["/accessibility/", "/privacy/"])
 def test_footer_pages_are_reachable(client, partnership, path):
     assert client.get(path).status_code == 200
-
-
-def test_demo_constants_use_drama_numbers_only():
-    from help.demo import CONTACTS
-
-    local = [spec["value"] for spec in CONTACTS if spec["value"].startswith("0118")]
-    assert local, "the demo should have local numbers"
-    for number in local:
-        digits = number.replace(" ", "")
-        assert digits.startswith("01184960"), number
-    assert demo.PARTNERSHIP_NAME.startswith("Demo Valley")
 
 
 def test_admin_pages_send_same_origin_referrer_so_form_posts_pass_csrf(client, partnership):

@@ -14,7 +14,6 @@ from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 
 from accounts.testing import login_with_mfa
-from core.demo import paragraph
 from core.models import PartnershipSettings
 from help.models import Contact
 from home.models import StandardPage
@@ -22,6 +21,7 @@ from quickexit.models import QuickExitSettings
 from resources.models import Audience, HandlingInstruction, Resource, ResourceLibraryPage
 from resources.testing import private_collection
 from safeguarding.testing.fixtures import publish_child
+from safeguarding.testing.streams import paragraph
 
 ROOT = "http://localhost"
 

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from help import opening_hours
-from help.demo import load_contacts
 from help.models import ConcernPage, Contact
 
 UK = ZoneInfo("Europe/London")
@@ -16,8 +15,8 @@ UK = ZoneInfo("Europe/London")
 
 @pytest.fixture
 def concern(demo_data, db):
-    """The demo's 'Worried about a child?' page and its contacts (loaded once per module)."""
-    return ConcernPage.objects.get(), load_contacts()
+    """The demo's 'Worried about a child?' page and the demo's objects (loaded once per module)."""
+    return ConcernPage.objects.get(), demo_data
 
 
 @pytest.fixture
@@ -143,7 +142,7 @@ def test_routes_for_children_and_practitioners(client, concern):
 def test_stale_contact_is_shown_with_a_warning_never_as_current(client, concern, clock):
     page, contacts = concern
     clock(2026, 12, 2, 11)
-    front_door = contacts["front_door_eastwood"]
+    front_door = contacts["contact", "front-door-eastwood"]
     front_door.last_verified = datetime.date(2025, 1, 10)
     front_door.save()
     answer = answer_of(client, "eastwood")
@@ -156,7 +155,7 @@ def test_stale_contact_is_shown_with_a_warning_never_as_current(client, concern,
 def test_draft_change_to_a_number_is_not_public_until_published(client, concern, clock):
     page, contacts = concern
     clock(2026, 12, 2, 11)
-    front_door = Contact.objects.get(pk=contacts["front_door_riverside"].pk)
+    front_door = Contact.objects.get(pk=contacts["contact", "front-door-riverside"].pk)
     front_door.value = "0118 496 0399"
     front_door.save_revision()  # a draft, waiting for approval
     assert "0118 496 0300" in answer_of(client, "riverside")
@@ -169,7 +168,7 @@ def test_draft_change_to_a_number_is_not_public_until_published(client, concern,
 def test_unpublished_contact_disappears_from_every_page(client, concern, clock):
     page, contacts = concern
     clock(2026, 12, 2, 11)
-    Contact.objects.get(pk=contacts["childline"].pk).unpublish()
+    Contact.objects.get(pk=contacts["contact", "childline"].pk).unpublish()
     html = client.get("/worried-about-a-child/").content.decode()
     assert "0800 1111" not in html
 
@@ -200,6 +199,6 @@ def test_registry_export_json_and_csv(client, concern):
 
 def test_export_leaves_out_unpublished_contacts(client, concern):
     page, contacts = concern
-    Contact.objects.get(pk=contacts["crimestoppers"].pk).unpublish()
+    Contact.objects.get(pk=contacts["contact", "crimestoppers"].pk).unpublish()
     data = json.loads(client.get("/contacts.json").content)
     assert "Crimestoppers" not in {c["organisation"] for c in data["contacts"]}

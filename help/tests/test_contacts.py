@@ -4,6 +4,7 @@ import pytest
 from django.template.loader import render_to_string
 
 from help.models import Contact
+from safeguarding.testing import streams
 
 
 def make_contact(**fields):
@@ -61,11 +62,9 @@ def test_web_form_contact_has_words_for_link_text_not_the_address():
 
 @pytest.mark.django_db
 def test_one_contact_record_changes_every_page_that_shows_it(client, make_article):
-    from core import demo
-
     contact = make_contact()
     contact.save()
-    block = demo.related_contacts("Who to contact", [contact])
+    block = streams.related_contacts("Who to contact", [contact])
     first = make_article("Child trafficking", body=[block])
     second = make_article("County lines", body=[block])
 
@@ -76,19 +75,6 @@ def test_one_contact_record_changes_every_page_that_shows_it(client, make_articl
         html = client.get(page.url).content.decode()
         assert '<a href="tel:08088005001">0808 800 5001</a>' in html
         assert "0808 800 5000" not in html
-
-
-@pytest.mark.django_db
-def test_demo_contacts_load_once_with_sources():
-    from help.demo import CONTACTS, load_contacts
-
-    first = load_contacts()
-    second = load_contacts()
-    assert Contact.objects.count() == len(CONTACTS)
-    assert {key: c.pk for key, c in first.items()} == {key: c.pk for key, c in second.items()}
-    for contact in Contact.objects.all():
-        assert contact.source_url.startswith("https://")
-        assert contact.verified_by
 
 
 @pytest.mark.parametrize(
@@ -112,23 +98,3 @@ def test_grouped_number_is_tidied_and_short_numbers_need_no_groups():
     assert contact.value == "0808 800 5000"
     make_contact(value="999").clean()
     make_contact(value="18001 101", channel=Contact.Channel.TEXTPHONE).clean()
-
-
-@pytest.mark.django_db
-def test_demo_gives_editors_drafts_and_moderators_approval():
-    from django.contrib.auth.models import Group
-    from wagtail.models import WorkflowContentType
-
-    from help.demo import load_contact_workflow
-
-    workflow = load_contact_workflow()
-    load_contact_workflow()  # idempotent
-    editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
-    moderators = set(
-        Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True)
-    )
-    assert {"add_contact", "change_contact"} <= editors
-    assert "publish_contact" not in editors
-    assert {"publish_contact", "change_contact"} <= moderators
-    assert WorkflowContentType.objects.get(content_type__model="contact").workflow == workflow
-    assert [task.name for task in workflow.tasks] == ["Moderators approve contact"]

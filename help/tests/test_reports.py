@@ -7,18 +7,24 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from accounts.testing import login_with_mfa
-from help.demo import load_contacts
 from help.models import Contact
 from help.reports import contacts_to_check
 
 
 @pytest.fixture
-def contacts(db):
-    contacts = load_contacts()
-    stale = contacts["front_door_eastwood"]
-    stale.last_verified = datetime.date(2024, 5, 1)
-    stale.save()
-    return contacts
+def contacts(make_contact):
+    """A helpline with an editors' note, checked on 2 November 2026, and a front door
+    last checked in May 2024."""
+    return {
+        "nspcc": make_contact(verification_note="Bank holiday hours not confirmed."),
+        "front_door_eastwood": make_contact(
+            organisation="Eastwood Council",
+            service="Children's Front Door",
+            kind=Contact.Kind.FRONT_DOOR,
+            value="0118 496 0200",
+            last_verified=datetime.date(2024, 5, 1),
+        ),
+    }
 
 
 def admin_client(client, *permissions):

@@ -1,19 +1,32 @@
 import re
 
-from core import demo
-from home.demo import load_home, load_routes
+from safeguarding.testing import streams
 
 
-def test_home_routes_each_audience_and_puts_danger_first(client, site, topic_index, partnership):
-    home = load_home(site)
-    load_routes(
-        home,
-        {
-            "worried": partnership.worried_page,
-            "children": partnership.privacy_page,
-            "practitioners": topic_index,
-        },
-    )
+def test_home_routes_each_audience_and_puts_danger_first(
+    client, home_page, topic_index, partnership
+):
+    home_page.routes = [
+        streams.route(
+            "For anyone worried about a child",
+            "Worried about a child?",
+            "Who to call.",
+            partnership.worried_page,
+        ),
+        streams.route(
+            "For children and young people",
+            "Help for you",
+            "Someone to talk to.",
+            partnership.privacy_page,
+        ),
+        streams.route(
+            "For people who work with children",
+            "Guidance for practitioners",
+            "Topic guidance.",
+            topic_index,
+        ),
+    ]
+    home_page.save_revision().publish()
     html = client.get("/").content.decode()
 
     main = html[html.index("<main") :]
@@ -30,18 +43,12 @@ def test_home_routes_each_audience_and_puts_danger_first(client, site, topic_ind
     ]
 
 
-def test_load_home_replaces_wagtails_welcome_page_once(site):
-    welcome = site.root_page
-    home = load_home(site)
-    site.refresh_from_db()
-    assert site.root_page_id == home.pk
-    assert not type(welcome).objects.filter(pk=welcome.pk).exists()
-    assert load_home(site).pk == home.pk
-
-
 def test_standard_page_renders_body_and_review_notice(client, home_page, partnership):
     page = partnership.worried_page.specific
-    page.body = [demo.heading("Call 999 in an emergency"), demo.paragraph("<p>Then tell us.</p>")]
+    page.body = [
+        streams.heading("Call 999 in an emergency"),
+        streams.paragraph("<p>Then tell us.</p>"),
+    ]
     page.save_revision().publish()
     html = client.get("/worried/").content.decode()
     assert '<h2 id="call-999-in-an-emergency">Call 999 in an emergency</h2>' in html

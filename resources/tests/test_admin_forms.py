@@ -13,11 +13,11 @@ from html import unescape
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from core.demo import paragraph
 from home.models import StandardPage
 from resources.models import Audience, HandlingInstruction, Resource, Topic
 from resources.testing import TINY_PDF, private_collection
 from safeguarding.testing.fixtures import publish_child
+from safeguarding.testing.streams import paragraph
 
 from .editors import admin_fixture, admin_limited_to, editor_fixture  # noqa: F401
 

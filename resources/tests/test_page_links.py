@@ -19,26 +19,26 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from accounts.testing import login_with_mfa
 from articles.models import ArticlePage
-from core import demo
 from core.pages import SitePage
 from help.models import ConcernPage
 from home.models import HomePage, StandardPage
 from pages.blocks import BodyStreamBlock
 from resources.blocks import ResourceLinkBlock
 from resources.models import Resource, ResourceLibraryPage
+from safeguarding.testing import streams
 from safeguarding.testing.fixtures import publish_child
 
 SECRET_WORD = "Zanzibarquartz"
 
 
 def resources_section(*documents, web_links=()):
-    items = [demo.resource("", document=document) for document in documents]
-    items += [demo.resource(title, url=url) for title, url in web_links]
-    return demo.related_resources("Resources", items)
+    items = [streams.resource("", document=document) for document in documents]
+    items += [streams.resource(title, url=url) for title, url in web_links]
+    return streams.related_resources("Resources", items)
 
 
 def document_link(document):
-    return demo.paragraph(
+    return streams.paragraph(
         f'<p>Read <a linktype="document" id="{document.pk}">the briefing</a>.</p>'
     )
 
@@ -104,7 +104,7 @@ def editor_client(client, db):
 def test_the_editor_is_told_and_nothing_is_published(
     editor_client, make_article, sensitive_resource
 ):
-    article = make_article(body=[demo.paragraph("<p>Published wording.</p>")])
+    article = make_article(body=[streams.paragraph("<p>Published wording.</p>")])
     revisions = article.revisions.count()
     data = nested_form_data(
         {

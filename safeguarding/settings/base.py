@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "help",
     "resources",
     "search",
+    # The demo partnership: load_demo and its data files. Nothing imports it.
+    "demo",
     # Wagtail and the packages it builds on.
     "wagtail_periodic_review",
     "wagtail.contrib.settings",

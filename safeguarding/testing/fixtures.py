@@ -1,19 +1,23 @@
-"""Fixtures that build small page trees for HTTP tests, without the whole demo."""
+"""Fixtures that build small page trees for HTTP tests, without the whole demo.
+
+`demo_data` is the exception: the whole demo site, for the tests of what it shows.
+"""
 
 import datetime
-import io
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import transaction
+from wagtail.models import Page, Site
 
 from articles.models import ArticlePage, TopicIndexPage
-from core import demo
 from core.models import PartnershipSettings
-from home.demo import load_home
-from home.models import StandardPage
+from demo.facts import DATA
+from demo.loader import load
+from help.models import Contact
+from home.models import HomePage, StandardPage
+from safeguarding.testing.streams import paragraph
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -26,12 +30,25 @@ def publish_child(parent, page):
 
 @pytest.fixture
 def site(db):
-    return demo.default_site()
+    return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
 def home_page(site):
-    return load_home(site)
+    """A home page as the site's root, in place of Wagtail's placeholder page."""
+    home = publish_child(
+        Page.get_first_root_node(),
+        HomePage(
+            title="Test Valley Safeguarding Children Partnership",
+            slug="test-valley",
+            intro="We keep children in Test Valley safe.",
+        ),
+    )
+    placeholder = site.root_page
+    site.root_page = home
+    site.save()
+    placeholder.delete()
+    return home
 
 
 @pytest.fixture
@@ -42,7 +59,7 @@ def partnership(site, home_page):
         StandardPage(
             title="Worried about a child?",
             slug="worried",
-            body=[demo.paragraph("<p>Call 999 in an emergency.</p>")],
+            body=[paragraph("<p>Call 999 in an emergency.</p>")],
             content_owner="Test team",
         ),
     )
@@ -89,17 +106,57 @@ def make_article(topic_index):
     return make
 
 
+class DemoObjects:
+    """The demo's objects by kind and key, as the data files name them.
+
+    `demo_data["contact", "nspcc"]` reads the object afresh, so a change a test made and
+    rolled back never leaks into the next test.
+    """
+
+    def __init__(self, loaded):
+        self.loaded = loaded
+
+    def __getitem__(self, kind_and_key):
+        obj = self.loaded[kind_and_key]
+        return type(obj)._default_manager.get(pk=obj.pk)
+
+
 @pytest.fixture(scope="module")
 def demo_data(django_db_setup, django_db_blocker):
-    """The whole demo site, loaded once for a test module and rolled back after it.
+    """The whole demo site with its users, loaded once for a test module and rolled back after it.
 
     Each test still runs in its own savepoint (pytest-django's `db`), so what a
     test changes is undone before the next one.
     """
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
-        yield
+        yield DemoObjects(load(DATA, users=True))
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def make_contact(db):
+    """Create and publish a contact; fields not given are those of a national helpline."""
+
+    def make(opening_periods=(), areas=(), **fields):
+        defaults = {
+            "organisation": "NSPCC",
+            "service": "Helpline",
+            "value": "0808 800 5000",
+            "open_24_hours": not opening_periods,
+            "when_to_use": "For adults worried about a child.",
+            "source_url": "https://www.nspcc.org.uk/",
+            "last_verified": datetime.date(2026, 11, 2),
+            "verified_by": "Test team",
+        }
+        contact = Contact(**(defaults | fields))
+        contact.opening_periods = list(opening_periods)
+        contact.full_clean()
+        contact.save()
+        contact.areas.set(areas)
+        contact.save_revision().publish()
+        return contact
+
+    return make
 
 
 @pytest.fixture

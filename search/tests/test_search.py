@@ -7,13 +7,12 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
-from core import demo
-from home.demo import load_routes
 from home.models import StandardPage
 from resources.models import Audience
 from resources.testing import PERSONAS
+from safeguarding.testing import streams
 from safeguarding.testing.fixtures import publish_child
 from search import views
 
@@ -37,7 +36,7 @@ def standard_page(parent, title, slug, text):
         StandardPage(
             title=title,
             slug=slug,
-            body=[demo.paragraph(f"<p>{text}</p>")],
+            body=[streams.paragraph(f"<p>{text}</p>")],
             content_owner="Test team",
         ),
     )
@@ -82,7 +81,7 @@ def test_a_public_page_is_found_by_a_word_in_its_body_with_its_description(clien
     make_article(
         "Private fostering",
         summary="When a child lives with someone who is not a close relative.",
-        body=[demo.paragraph(f"<p>Tell us about {BODY_WORD} arrangements.</p>")],
+        body=[streams.paragraph(f"<p>Tell us about {BODY_WORD} arrangements.</p>")],
     )
     html = text_of(search(client, BODY_WORD))
     assert '<a href="/practitioners/private-fostering/">Private fostering</a>' in html
@@ -92,7 +91,9 @@ def test_a_public_page_is_found_by_a_word_in_its_body_with_its_description(clien
 @pytest.fixture
 def other_site(home_page):
     """A second partnership's site, with a page holding the word."""
-    other_root = standard_page(demo.root_page(), "Other partnership", "other-home", "Welcome.")
+    other_root = standard_page(
+        Page.get_first_root_node(), "Other partnership", "other-home", "Welcome."
+    )
     standard_page(other_root, "Eastmarch guidance", "eastmarch", f"About {BODY_WORD}.")
     return Site.objects.create(hostname="127.0.0.1", port=80, root_page=other_root)
 
@@ -109,7 +110,7 @@ def test_a_site_parameter_in_the_url_cannot_choose_another_site(client, partners
 
 
 def test_drafts_are_never_found(client, make_article):
-    make_article("Unfinished guidance", body=[demo.paragraph(f"<p>{BODY_WORD}</p>")]).unpublish()
+    make_article("Unfinished guidance", body=[streams.paragraph(f"<p>{BODY_WORD}</p>")]).unpublish()
     assert "Unfinished guidance" not in text_of(search(client, BODY_WORD))
 
 
@@ -232,7 +233,7 @@ def test_no_results_points_to_urgent_help(client, partnership):
 def test_results_are_capped(client, monkeypatch, make_article):
     monkeypatch.setattr(views, "MAX_RESULTS", 2)
     for title in ("First guide", "Second guide", "Third guide"):
-        make_article(title, body=[demo.paragraph(f"<p>{BODY_WORD}</p>")])
+        make_article(title, body=[streams.paragraph(f"<p>{BODY_WORD}</p>")])
     html = text_of(search(client, BODY_WORD))
     assert html.count('class="article-list__item"') == 2
     assert "Only the first 2 pages and 2 documents are shown." in html
@@ -266,14 +267,12 @@ def test_a_home_page_route_to_a_group_page_shows_to_its_group_only(
     private = restrict(
         standard_page(home_page, "Partner hub", "hub", "For partner agencies."), practitioners
     )
-    load_routes(
-        home_page,
-        {
-            "worried": partnership.worried_page,
-            "children": private,
-            "practitioners": topic_index,
-        },
-    )
+    home_page.routes = [
+        streams.route("Anyone", "Worried about a child?", "Who to call.", partnership.worried_page),
+        streams.route("Partners", "Partner hub", "For partner agencies.", private),
+        streams.route("Practitioners", "Guidance", "Topic guidance.", topic_index),
+    ]
+    home_page.save_revision().publish()
     html = text_of(client_as(persona).get("/"))
     routes = re.findall(r'<a class="route__link" href="([^"]+)">', html)
     expected = ["/worried/", "/hub/", "/practitioners/"]

@@ -1,8 +1,11 @@
 """Small, real PDF files for the demo library, with the marking on every page.
 
+`demo_file` writes the file that stands in for a real publication: the document's title, a
+boxed notice that it is a demo file, and its details, in words from the library's data file.
+
 The marking comes from the record (`Resource.marking`), never typed by hand, and
 is printed centred in capitals at the top and at the bottom of every page, as the
-Government Security Classifications ask (domain.md §3.2). The PDF's metadata
+Government Security Classifications ask. The PDF's metadata
 (title, language, author, subject) comes from the same record.
 
 Compression is off, so the files stay a few kilobytes and their words can be read
@@ -12,6 +15,7 @@ the same record always gives the same bytes.
 
 import datetime
 
+from django.utils.dateformat import format as format_date
 from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import XPos, YPos
 
@@ -80,3 +84,27 @@ def marked_pdf(resource, notice, sections, creator):
         pdf.set_font(FONT, "", 11)
         pdf.multi_cell(0, 6, text, align="L", **NEXT_LINE)
     return bytes(pdf.output())
+
+
+def demo_file(document, real_copy, words):
+    """The PDF bytes for `document`; `words` holds the creator, notice and handling texts."""
+    notice = words["notice"].format(
+        title=document.title, source=document.source_organisation, real_copy=real_copy
+    )
+    published = document.publication_date
+    details = "\n".join(
+        [
+            f"Source: {document.source_organisation}",
+            f"Published: {format_date(published, 'F Y') if published else 'date not given'}",
+            f"Written for: {', '.join(document.audience_labels)}",
+            f"Review by: {format_date(document.review_date, 'j F Y')}",
+            f"Marking: {document.marking}",
+        ]
+    )
+    sections = [("About this publication", document.summary), ("Details", details)]
+    if document.sensitive:
+        handling = words["handling"].format(
+            marking=document.marking, group=document.sharing_group.name
+        )
+        sections.append(("Handling", handling))
+    return marked_pdf(document, notice, sections, words["creator"])

@@ -1,45 +1,8 @@
-"""Building blocks for the demo partnership that `manage.py load_demo` creates.
+"""Builders of raw StreamField data for tests: lists of {"type": ..., "value": ...} dicts.
 
-Each app has a `demo` module that builds its own part of the site with the
-helpers here. Loading is idempotent: a page or record that already exists is
-left exactly as it is, so running it again never undoes an editor's change.
-
-StreamField content is written in Wagtail's raw JSON form: a list of
-{"type": ..., "value": ...} dicts, with rich text as HTML and chosen snippets
-or documents as primary keys.
+Rich text is HTML; chosen contacts, documents and pages are given as objects and stored as
+their primary keys.
 """
-
-import datetime
-
-from wagtail.models import Page, Site
-
-PARTNERSHIP_NAME = "Demo Valley Safeguarding Children Partnership"
-AREAS = ["Northbridge", "Eastwood", "Riverside"]
-BUSINESS_UNIT = "Demo Valley partnership business unit"
-# The day the demo content was last checked against its sources.
-DEMO_REVIEW_DATE = datetime.date(2026, 11, 2)
-
-
-def ensure_child(parent, model, slug, **fields):
-    """Return the child of `parent` with `slug`, creating and publishing it if missing."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def default_site():
-    return Site.objects.get(is_default_site=True)
-
-
-def root_page():
-    return Page.get_first_root_node()
-
-
-# Raw StreamField blocks ---------------------------------------------------
 
 
 def heading(text, level="h2"):
@@ -52,10 +15,6 @@ def paragraph(html):
 
 def bullets(*items):
     return {"type": "list", "value": {"style": "bulleted", "items": list(items)}}
-
-
-def numbered(*items):
-    return {"type": "list", "value": {"style": "numbered", "items": list(items)}}
 
 
 def callout(audience, title, html, contacts=()):
@@ -77,19 +36,6 @@ def external_link(url, text, description=""):
     }
 
 
-def film(title, producer, description, url, audience=""):
-    return {
-        "type": "film",
-        "value": {
-            "title": title,
-            "producer": producer,
-            "description": description,
-            "url": url,
-            "audience": audience,
-        },
-    }
-
-
 def key_figures(figures, source, source_date, source_url=""):
     return {
         "type": "key_figures",
@@ -103,6 +49,7 @@ def key_figures(figures, source, source_date, source_url=""):
 
 
 def resource(title, url="", description="", publisher="", document=None):
+    """One item of a related-resources block: a library document or a web address."""
     return {
         "title": title,
         "description": description,
