@@ -25,18 +25,13 @@ from fpdf import FPDF
 from wagtail.models import Page, Revision, Site, WorkflowContentType
 
 from articles.models import ArticlePage
+from core.pages import public_pages_linking_to, restricted_documents_linked_from
 from demo.facts import DATA, data_file
 from demo.pdf import ENCODING, marked_pdf
-from help.pages import ConcernPage
+from help.models import ConcernPage
 from home.models import StandardPage
-from resources.marking import (
-    is_private_to_exactly,
-    marking_errors,
-    public_pages_linking_to,
-    restricted_documents_linked_from,
-)
-from resources.models import Resource, Topic
-from resources.pages import ResourceLibraryPage
+from resources.marking import is_private_to_exactly, marking_errors
+from resources.models import Resource, ResourceLibraryPage, Topic
 
 PAGES = {path.stem: data_file(f"pages/{path.name}") for path in (DATA / "pages").glob("*.toml")}
 CONTACTS = data_file("contacts.toml")
