@@ -7,6 +7,7 @@ one of these fails here, loudly, instead of quietly weakening the site.
 import inspect
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.template.loader import get_template
 from django.urls import resolve, reverse
 from wagtail import wagtail_hooks
@@ -16,6 +17,10 @@ from wagtail.utils import urlpatterns
 
 def changed(library, what, where):
     pytest.fail(f"{library} changed: {what}. Update {where}.", pytrace=False)
+
+
+def allauth_changed(what, where="accounts/allauth_internals.py"):
+    changed("django-allauth", what, where)
 
 
 def test_wagtail_collection_privacy_dialog_is_still_shadowed_by_ours():
@@ -56,3 +61,40 @@ def test_wagtail_still_offers_what_the_admin_urls_are_decorated_with():
             "wagtail.utils.urlpatterns.decorate_urlpatterns is gone",
             "safeguarding/urls.py",
         )
+
+
+def test_allauth_internals_still_enrol_and_accept_a_code(make_user):
+    """accounts.allauth_internals: TOTP enrolment and codes for the demo users and tests."""
+    try:
+        from allauth.mfa.models import Authenticator
+        from allauth.mfa.totp.internal.auth import TOTP
+
+        from accounts import allauth_internals
+    except ImportError as error:
+        allauth_changed(f"an internal module moved ({error})")
+    secret = "CANARYCANARYCANARYCANARYCANARY23"
+    user = make_user("canary@school.example")
+    allauth_internals.enrol_totp(user, secret)
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    if not TOTP(authenticator).validate_code(allauth_internals.current_totp_code(secret)):
+        allauth_changed("a TOTP code is computed another way")
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES):
+        allauth_changed("recovery codes are enrolled another way")
+
+
+def test_allauth_still_records_an_authentication_step_in_the_session(rf, make_user):
+    """accounts.signals records enrolling as passing MFA, through allauth_internals."""
+    try:
+        from accounts import allauth_internals
+    except ImportError as error:
+        allauth_changed(f"an internal module moved ({error})")
+    parameters = inspect.signature(allauth_internals.record_authentication).parameters
+    if list(parameters)[:3] != ["request", "user", "method"]:
+        allauth_changed("record_authentication takes other arguments", "accounts/signals.py")
+    request = rf.get("/")
+    request.session = SessionStore()
+    user = make_user("steps@school.example")
+    allauth_internals.record_authentication(request, user, "mfa", type="totp")
+    methods = request.session.get(allauth_internals.AUTHENTICATION_METHODS_SESSION_KEY, [])
+    if not any(method.get("method") == "mfa" for method in methods):
+        allauth_changed("authentication steps are kept another way")
