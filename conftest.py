@@ -1,5 +1,7 @@
 import os
 import shutil
+from functools import partial
+from pathlib import Path
 
 from django.conf import settings
 
@@ -9,6 +11,8 @@ pytest_plugins = [
     "resources.testing",
     "safeguarding.testing.purge",
 ]
+# The prefix of the folder that safeguarding/settings/test.py makes for a run's uploads.
+TEST_MEDIA_PREFIX = "safeguarding-test-media-"
 
 
 def pytest_configure(config):
@@ -16,9 +20,10 @@ def pytest_configure(config):
 
     xdist workers, the served demo site and manage.py subprocesses inherit MEDIA_ROOT, so
     all of them write uploads to the same per-run folder, which the run removes at its end.
-    A process that was given MEDIA_ROOT leaves the folder to whoever made it.
+    Nothing is removed that the test settings did not make for this run.
     """
-    if "MEDIA_ROOT" in os.environ:
+    media_root = Path(settings.MEDIA_ROOT)
+    if "MEDIA_ROOT" in os.environ or not media_root.name.startswith(TEST_MEDIA_PREFIX):
         return
-    os.environ["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
-    config.add_cleanup(lambda: shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True))
+    os.environ["MEDIA_ROOT"] = str(media_root)
+    config.add_cleanup(partial(shutil.rmtree, media_root, ignore_errors=True))
