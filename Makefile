@@ -1,7 +1,8 @@
 # Two commands from a fresh clone:
 #   make run    set up, load the demo partnership and serve it on http://127.0.0.1:8000
 #   make test   set up (Debian Chromium included) and run every test
-# See README.md for the rest.
+# See README.md for the rest. The venv here is for development: it installs
+# requirements-dev.lock; production installs requirements.lock only.
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -12,7 +13,7 @@ PYTHON_FOR_VENV ?= $(shell for candidate in python3.12 python3.13 python3.14 pyt
 	&& { command -v $$candidate; break; }; done)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test serve install browser lint lock clean
+.PHONY: run test test-fast serve install browser lint lock clean
 
 run: install
 	$(MANAGE) migrate --no-input
@@ -21,6 +22,10 @@ run: install
 
 test: install browser
 	$(BIN)/pytest
+
+# The tests that need no browser and no server, on both cores.
+test-fast: install
+	$(BIN)/pytest -m "not browser and not server" -n 2
 
 # Production mode on this machine: DEBUG off, gunicorn, static files by whitenoise.
 # A secret key is made once in var/ unless SECRET_KEY is set; HTTPS redirects
@@ -37,11 +42,11 @@ serve: install
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.lock
+$(VENV)/.installed: requirements-dev.lock
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or later is needed (see .python-version)." >&2; exit 1; }
 	$(PYTHON_FOR_VENV) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	@touch $@
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own here.
@@ -55,11 +60,14 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-# Regenerate requirements.lock after changing pyproject.toml.
+# Regenerate both locks after changing pyproject.toml: requirements.lock (the runtime,
+# what production installs) and requirements-dev.lock (runtime plus tests and lint,
+# constrained to the runtime lock's versions so that the two never disagree).
+LOCK := $(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.12 --quiet
 lock: install
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.12 \
-		--quiet --output-file requirements.lock
+	$(LOCK) --output-file requirements.lock
+	$(LOCK) --extra dev --constraint requirements.lock --output-file requirements-dev.lock
 
 clean:
 	rm -rf $(VENV) static var

@@ -1,25 +1,61 @@
-"""Opening hours in UK time: weekdays, evenings, weekends, bank holidays, clock changes."""
+"""Opening hours in UK time: weekdays, evenings, weekends, bank holidays, clock changes.
+
+The rules are pure logic over a contact and its opening periods, so the contacts here are
+built in memory (a Contact is clusterable: its periods need no saved row) and these tests
+touch no database; pytest-django would fail any test that tried. Only the check constraint
+on a period needs the database.
+"""
 
 import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from help import opening_hours
-from help.demo import load_contacts
-from help.models import OpeningPeriod
+from help.models import Contact, OpeningPeriod
 
 UTC = datetime.UTC
 UK = ZoneInfo("Europe/London")
+MON_TO_THU, FRIDAY, MON_TO_FRI, WEEKEND = range(0, 4), [4], range(0, 5), range(5, 7)
+BankHolidays = Contact.BankHolidays
 
 
 def at(year, month, day, hour, minute=0, tz=UK):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=tz)
 
 
-@pytest.fixture
-def contacts(db):
-    return load_contacts()
+def contact(*spans, **fields):
+    """An unsaved contact open in `spans`: (weekdays, "08:30", "17:00"), ..."""
+    unsaved = Contact(organisation="Test Valley", service="Test service", **fields)
+    unsaved.opening_periods = [
+        OpeningPeriod(
+            weekday=day,
+            opens=datetime.time.fromisoformat(opens),
+            closes=datetime.time.fromisoformat(closes),
+        )
+        for days, opens, closes in spans
+        for day in days
+    ]
+    return unsaved
+
+
+# A council's front door: office hours, shorter on Fridays, closed on bank holidays.
+FRONT_DOOR = contact((MON_TO_THU, "08:30", "17:00"), (FRIDAY, "08:30", "16:30"))
+# The team that covers when the front doors are closed, with periods that run to and
+# from midnight and whole days.
+OUT_OF_HOURS = contact(
+    (MON_TO_FRI, "00:00", "09:00"),
+    (MON_TO_FRI, "16:30", "00:00"),
+    (WEEKEND, "00:00", "00:00"),
+    bank_holidays=BankHolidays.ALL_DAY,
+)
+HELPLINE = contact(
+    (MON_TO_FRI, "08:00", "22:00"),
+    (WEEKEND, "09:00", "18:00"),
+    bank_holidays=BankHolidays.USUAL_HOURS,
+)
+ALWAYS_OPEN = contact(open_24_hours=True)
 
 
 @pytest.mark.parametrize(
@@ -40,8 +76,8 @@ def contacts(db):
         (at(2027, 5, 3, 11), False),  # early May bank holiday
     ],
 )
-def test_front_door_hours(contacts, moment, expected):
-    assert contacts["front_door_northbridge"].is_open(moment) is expected
+def test_front_door_hours(moment, expected):
+    assert FRONT_DOOR.is_open(moment) is expected
 
 
 @pytest.mark.parametrize(
@@ -55,21 +91,32 @@ def test_front_door_hours(contacts, moment, expected):
         (at(2026, 12, 28, 12), True),  # bank holidays, all day
     ],
 )
-def test_out_of_hours_team_covers_when_front_doors_are_closed(contacts, moment, expected):
-    assert contacts["out_of_hours"].is_open(moment) is expected
+def test_out_of_hours_team_covers_when_front_doors_are_closed(moment, expected):
+    assert OUT_OF_HOURS.is_open(moment) is expected
 
 
-def test_clocks_changing_uses_uk_time_not_utc(contacts):
-    northbridge = contacts["front_door_northbridge"]
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (at(2026, 12, 25, 21), True),  # Christmas Day, a Friday: Friday's hours
+        (at(2026, 12, 25, 23), False),
+        (at(2026, 12, 28, 8, 30), True),  # the substitute Monday: Monday's hours
+    ],
+)
+def test_usual_hours_on_bank_holidays_follow_the_weekday(moment, expected):
+    assert HELPLINE.is_open(moment) is expected
+
+
+def test_clocks_changing_uses_uk_time_not_utc():
     # Friday 23 October 2026 is British Summer Time (UTC+1).
-    assert northbridge.is_open(datetime.datetime(2026, 10, 23, 7, 45, tzinfo=UTC))  # 8:45 BST
-    assert not northbridge.is_open(datetime.datetime(2026, 10, 23, 7, 15, tzinfo=UTC))  # 8:15
+    assert FRONT_DOOR.is_open(datetime.datetime(2026, 10, 23, 7, 45, tzinfo=UTC))  # 8:45 BST
+    assert not FRONT_DOOR.is_open(datetime.datetime(2026, 10, 23, 7, 15, tzinfo=UTC))  # 8:15
     # The clocks go back on Sunday 25 October: Monday 26 October is GMT (UTC+0).
-    assert not northbridge.is_open(datetime.datetime(2026, 10, 26, 8, 15, tzinfo=UTC))  # 8:15
-    assert northbridge.is_open(datetime.datetime(2026, 10, 26, 8, 45, tzinfo=UTC))  # 8:45 GMT
+    assert not FRONT_DOOR.is_open(datetime.datetime(2026, 10, 26, 8, 15, tzinfo=UTC))  # 8:15
+    assert FRONT_DOOR.is_open(datetime.datetime(2026, 10, 26, 8, 45, tzinfo=UTC))  # 8:45 GMT
     # Clocks go forward on Sunday 28 March 2027; Tuesday 30 March is BST again.
-    assert northbridge.is_open(datetime.datetime(2027, 3, 30, 7, 45, tzinfo=UTC))  # 8:45 BST
-    assert not northbridge.is_open(datetime.datetime(2027, 3, 30, 16, 5, tzinfo=UTC))  # 5:05pm
+    assert FRONT_DOOR.is_open(datetime.datetime(2027, 3, 30, 7, 45, tzinfo=UTC))  # 8:45 BST
+    assert not FRONT_DOOR.is_open(datetime.datetime(2027, 3, 30, 16, 5, tzinfo=UTC))  # 5:05pm
 
 
 def test_weekend_dates_in_the_calendar_are_not_bank_holidays():
@@ -79,47 +126,56 @@ def test_weekend_dates_in_the_calendar_are_not_bank_holidays():
     assert not opening_hours.is_bank_holiday(datetime.date(2026, 12, 1))
 
 
-def test_next_opening_skips_weekends_and_bank_holidays(contacts):
-    northbridge = contacts["front_door_northbridge"]
+def test_next_opening_skips_weekends_and_bank_holidays():
     friday_evening = at(2026, 11, 27, 18)
-    assert opening_hours.next_opening(northbridge, friday_evening) == at(2026, 11, 30, 8, 30)
+    assert opening_hours.next_opening(FRONT_DOOR, friday_evening) == at(2026, 11, 30, 8, 30)
     christmas_eve = at(2026, 12, 24, 18)  # Thursday: then Christmas, weekend, substitute day
-    assert opening_hours.next_opening(northbridge, christmas_eve) == at(2026, 12, 29, 8, 30)
+    assert opening_hours.next_opening(FRONT_DOOR, christmas_eve) == at(2026, 12, 29, 8, 30)
 
 
-def test_closes_at_gives_the_end_of_the_current_period(contacts):
-    northbridge = contacts["front_door_northbridge"]
-    assert opening_hours.closes_at(northbridge, at(2026, 12, 4, 10)) == datetime.time(16, 30)
-    assert opening_hours.closes_at(northbridge, at(2026, 12, 5, 10)) is None
+def test_closes_at_gives_the_end_of_the_current_period():
+    assert opening_hours.closes_at(FRONT_DOOR, at(2026, 12, 4, 10)) == datetime.time(16, 30)
+    assert opening_hours.closes_at(FRONT_DOOR, at(2026, 12, 5, 10)) is None
 
 
-def test_24_hour_services_are_always_open(contacts):
-    for key in ["emergency", "childline", "modern_slavery_helpline"]:
-        assert contacts[key].is_open(at(2026, 12, 25, 3))
+def test_24_hour_services_are_always_open():
+    assert ALWAYS_OPEN.is_open(at(2026, 12, 25, 3))
+    assert opening_hours.closes_at(ALWAYS_OPEN, at(2026, 12, 25, 3)) is None
 
 
-def test_hours_summary_reads_naturally(contacts):
-    assert contacts["front_door_northbridge"].hours_summary() == [
+def test_hours_summary_reads_naturally():
+    assert FRONT_DOOR.hours_summary() == [
         "Monday to Thursday, 8:30am to 5pm",
         "Friday, 8:30am to 4:30pm",
         "Closed on bank holidays",
     ]
-    assert contacts["out_of_hours"].hours_summary() == [
+    assert OUT_OF_HOURS.hours_summary() == [
         "Monday to Friday, midnight to 9am and 4:30pm to midnight",
         "Saturday and Sunday, all day",
         "Open all day on bank holidays",
     ]
-    assert contacts["childline"].hours_summary() == ["24 hours a day, every day"]
+    assert HELPLINE.hours_summary() == [
+        "Monday to Friday, 8am to 10pm",
+        "Saturday and Sunday, 9am to 6pm",
+        "Usual hours on bank holidays",
+    ]
+    assert ALWAYS_OPEN.hours_summary() == ["24 hours a day, every day"]
 
 
-def test_a_period_must_close_after_it_opens(contacts):
-    from django.db import IntegrityError, transaction
-
-    contact = contacts["front_door_eastwood"]
+@pytest.mark.django_db
+def test_a_period_must_close_after_it_opens():
+    saved = Contact.objects.create(
+        organisation="Test Valley",
+        service="Test service",
+        value="0118 496 0999",
+        source_url="https://example.org/",
+        last_verified=datetime.date(2026, 11, 1),
+        verified_by="Test team",
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
         OpeningPeriod.objects.create(
-            contact=contact, weekday=5, opens=datetime.time(17), closes=datetime.time(9)
+            contact=saved, weekday=5, opens=datetime.time(17), closes=datetime.time(9)
         )
     OpeningPeriod.objects.create(  # closing at 00:00 means midnight, which is allowed
-        contact=contact, weekday=5, opens=datetime.time(17), closes=datetime.time(0)
+        contact=saved, weekday=5, opens=datetime.time(17), closes=datetime.time(0)
     )

@@ -7,8 +7,11 @@ material on this install, admin access needs MFA, and approval as a practitioner
 never gives admin access. These tests fail if any part of that breaks.
 """
 
+import io
+
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.management import call_command
 from wagtail.models import CollectionViewRestriction
 
 from accounts.approval import approved_users
@@ -96,10 +99,9 @@ def test_the_system_check_fails_on_a_login_restriction_made_another_way(public_c
     assert [error.id for error in errors] == ["accounts.E001"]
 
 
-# Last in the module: `demo_data` loads the demo for every test after it.
-
-
-def test_no_practitioner_group_of_the_demo_has_admin_access(demo_data, db):
+def test_no_practitioner_group_of_the_demo_has_admin_access(db):
+    # Loaded in this test only, so that no other test here runs with the demo's data.
+    call_command("load_demo", stdout=io.StringIO())
     access_admin = Permission.objects.get(codename="access_admin")
     sharing = {
         *Resource.objects.exclude(sharing_group=None).values_list("sharing_group", flat=True),

@@ -1,10 +1,16 @@
-"""Settings for the test suite (pytest) and for the site that browser tests drive."""
+"""Settings for the test suite (pytest) and for the site that browser tests drive.
+
+Built on base, like production, with only what tests need set here: a change to the
+development settings never changes what the tests prove.
+"""
 
 import os
+import tempfile
 
-from .dev import *  # noqa: F403
+from .base import *  # noqa: F403
 
 DEBUG = False
+SECRET_KEY = "django-insecure-test-only-key"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 # The site's URLs plus one page that always fails, so tests can see the real 500 page.
 ROOT_URLCONF = "safeguarding.testing.urls"
@@ -18,5 +24,19 @@ if os.environ.get("TEST_EMAIL_DIR"):
             "OPTIONS": {"file_path": os.environ["TEST_EMAIL_DIR"]},
         }
     }
-MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or BASE_DIR / "var" / "test-media"  # noqa: F405
+
+# Uploads go to a folder made for this test run; conftest.py passes it on to every
+# process the run starts (through MEDIA_ROOT) and removes it at the end.
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="safeguarding-test-media-")
+
+# Static files straight from the apps: no collectstatic step before a test run.
+WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# The site that browser tests serve has the demo users, who sign in with this password.
+DEMO_USERS_ENABLED = True
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-valley-2026")

@@ -226,7 +226,6 @@ def demo_site(request):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
         "DATABASE_URL": throwaway.url if throwaway else f"sqlite:///{workdir / 'demo.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
         # The served site's mail goes to files here (safeguarding/settings/test.py).
         "TEST_EMAIL_DIR": str(workdir / "mail"),
         "WAGTAILADMIN_BASE_URL": base_url,

@@ -28,13 +28,11 @@ def publish_child(parent, page):
     return page
 
 
-@pytest.fixture
-def site(db):
+def default_site():
     return Site.objects.get(is_default_site=True)
 
 
-@pytest.fixture
-def home_page(site):
+def build_home(site):
     """A home page as the site's root, in place of Wagtail's placeholder page."""
     home = publish_child(
         Page.get_first_root_node(),
@@ -51,9 +49,9 @@ def home_page(site):
     return home
 
 
-@pytest.fixture
-def partnership(site, home_page):
-    """Partnership settings with every page the layout links to."""
+def build_layout_pages(site):
+    """The home page and the pages every page's layout links to, in the partnership settings."""
+    home_page = build_home(site)
     worried = publish_child(
         home_page,
         StandardPage(
@@ -83,6 +81,82 @@ def partnership(site, home_page):
     settings.privacy_page = privacy
     settings.save()
     return settings
+
+
+# Modules whose every database test asks for `partnership` build it once, in a transaction
+# rolled back after the module (each test still rolls back its own changes). Every test there
+# sees the same pages whatever the order, and gets its own copies of the objects.
+_shared_layout_key = pytest.StashKey[bool]()
+
+
+def _uses_database(item):
+    return item.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        item.fixturenames
+    )
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return "transactional_db" in item.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+
+
+def pytest_collection_modifyitems(items):
+    by_module = {}
+    for item in items:
+        by_module.setdefault(getattr(item, "module", None), []).append(item)
+    for module, module_items in by_module.items():
+        database_items = [item for item in module_items if _uses_database(item)]
+        if module is None or not database_items:
+            continue
+        if all(
+            "partnership" in item.fixturenames and not _is_transactional(item)
+            for item in database_items
+        ):
+            for item in database_items:
+                item.stash[_shared_layout_key] = True
+                # Set up before `db`, so that each test's transaction nests inside it
+                # (parametrized tests share one list of names).
+                if "shared_layout" not in item.fixturenames:
+                    item.fixturenames.insert(0, "shared_layout")
+
+
+@pytest.fixture(scope="module")
+def shared_layout(django_db_setup, django_db_blocker):
+    # The database stays blocked between the two steps, for tests that did not ask for it.
+    module_transaction = transaction.atomic()
+    with django_db_blocker.unblock():
+        module_transaction.__enter__()
+        settings = build_layout_pages(default_site())
+    yield settings.pk
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module_transaction.__exit__(None, None, None)
+
+
+def _shares_layout(request):
+    return request.node.stash.get(_shared_layout_key, False)
+
+
+@pytest.fixture
+def site(db):
+    return default_site()
+
+
+@pytest.fixture
+def home_page(request, site):
+    if _shares_layout(request):
+        return site.root_page.specific
+    return build_home(site)
+
+
+@pytest.fixture
+def partnership(request, site, home_page):
+    """Partnership settings with every page the layout links to."""
+    if _shares_layout(request):
+        return PartnershipSettings.objects.get(pk=request.getfixturevalue("shared_layout"))
+    return build_layout_pages(site)
 
 
 @pytest.fixture
