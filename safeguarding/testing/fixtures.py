@@ -49,9 +49,8 @@ def build_home(site):
     return home
 
 
-def build_layout_pages(site):
-    """The home page and the pages every page's layout links to, in the partnership settings."""
-    home_page = build_home(site)
+def build_layout_pages(site, home_page):
+    """The pages every page's layout links to, in the partnership settings."""
     worried = publish_child(
         home_page,
         StandardPage(
@@ -128,7 +127,8 @@ def shared_layout(django_db_setup, django_db_blocker):
     module_transaction = transaction.atomic()
     with django_db_blocker.unblock():
         module_transaction.__enter__()
-        settings = build_layout_pages(default_site())
+        site = default_site()
+        settings = build_layout_pages(site, build_home(site))
     yield settings.pk
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
@@ -156,7 +156,7 @@ def partnership(request, site, home_page):
     """Partnership settings with every page the layout links to."""
     if _shares_layout(request):
         return PartnershipSettings.objects.get(pk=request.getfixturevalue("shared_layout"))
-    return build_layout_pages(site)
+    return build_layout_pages(site, home_page)
 
 
 @pytest.fixture
