@@ -1,6 +1,6 @@
 """The body every content page offers: the generic blocks, contacts and resources."""
 
-from help.blocks import ContactsBodyBlock
+from contacts.blocks import ContactsBodyBlock
 from resources.blocks import RelatedResourcesBlock
 
 

@@ -9,8 +9,8 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from accounts import views as accounts_views
 from accounts.privacy import set_collection_privacy
+from contacts import views as contacts_views
 from core import views as core_views
-from help import views as help_views
 from resources import views as resources_views
 from search import views as search_views
 
@@ -39,8 +39,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("contacts.json", help_views.contacts_json, name="contacts_json"),
-    path("contacts.csv", help_views.contacts_csv, name="contacts_csv"),
+    path("contacts.json", contacts_views.contacts_json, name="contacts_json"),
+    path("contacts.csv", contacts_views.contacts_csv, name="contacts_csv"),
     path("search/", search_views.search, name="search"),
     # Wagtail serves every other path from the page tree; keep this last.
     path("", include(wagtail_urls)),

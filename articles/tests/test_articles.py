@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from accounts.testing import login_with_mfa
-from help.models import Contact
+from contacts.models import Contact
 from safeguarding.testing import streams
 
 

@@ -14,8 +14,8 @@ from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 
 from accounts.testing import login_with_mfa
+from contacts.models import Contact
 from core.models import PartnershipSettings
-from help.models import Contact
 from home.models import StandardPage
 from quickexit.models import QuickExitSettings
 from resources.models import Audience, HandlingInstruction, Resource, ResourceLibraryPage

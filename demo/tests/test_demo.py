@@ -25,10 +25,10 @@ from fpdf import FPDF
 from wagtail.models import Page, Revision, Site, WorkflowContentType
 
 from articles.models import ArticlePage
+from contacts.models import ConcernPage
 from core.pages import public_pages_linking_to, restricted_documents_linked_from
 from demo.facts import DATA, data_file
 from demo.pdf import ENCODING, marked_pdf
-from help.models import ConcernPage
 from home.models import StandardPage
 from resources.marking import is_private_to_exactly, marking_errors
 from resources.models import Resource, ResourceLibraryPage, Topic
@@ -567,7 +567,7 @@ def test_other_articles_have_substance_sources_and_contacts(client, demo, slug, 
 
 # The plain content pages ------------------------------------------------------------
 
-# "Worried about a child?" has its own page type and tests: help/tests/test_concern_page.py.
+# "Worried about a child?" has its own page type and tests: contacts/tests/test_concern_page.py.
 STANDARD_PAGES = {
     "/children-and-young-people/": ["childline", "emergency"],
     "/accessibility-statement/": [],

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from help.models import Contact
+from contacts.models import Contact
 
 URL = "/staying-safe-online/"
 

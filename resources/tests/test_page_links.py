@@ -19,8 +19,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from accounts.testing import login_with_mfa
 from articles.models import ArticlePage
+from contacts.models import ConcernPage
 from core.pages import SitePage
-from help.models import ConcernPage
 from home.models import HomePage, StandardPage
 from pages.blocks import BodyStreamBlock
 from resources.blocks import ResourceLinkBlock

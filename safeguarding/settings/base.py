@@ -23,7 +23,7 @@ INSTALLED_APPS = [
     "home",
     "quickexit",
     "articles",
-    "help",
+    "contacts",
     "resources",
     "search",
     # The demo partnership: load_demo and its data files. Nothing imports it.

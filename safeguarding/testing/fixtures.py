@@ -12,10 +12,10 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from articles.models import ArticlePage, TopicIndexPage
+from contacts.models import Contact
 from core.models import PartnershipSettings
 from demo.facts import DATA
 from demo.loader import load
-from help.models import Contact
 from home.models import HomePage, StandardPage
 from safeguarding.testing.streams import paragraph
 

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from help import opening_hours
-from help.models.contacts import Area, Contact
+from contacts import opening_hours
+from contacts.models.contacts import Area, Contact
 
 
 @dataclass(frozen=True)

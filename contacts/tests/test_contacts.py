@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.template.loader import render_to_string
 
-from help.models import Contact
+from contacts.models import Contact
 from safeguarding.testing import streams
 
 
@@ -40,7 +40,7 @@ def test_contact_link_opens_the_right_channel(channel, value, href):
 
 
 def test_contact_shows_number_as_grouped_and_when_it_was_checked():
-    html = render_to_string("help/includes/contact.html", {"contact": make_contact()})
+    html = render_to_string("contacts/includes/contact.html", {"contact": make_contact()})
     assert '<a href="tel:08088005000">0808 800 5000</a>' in html
     assert 'Last checked <time datetime="2026-11-02">2 November 2026</time>' in html
 
@@ -52,7 +52,7 @@ def test_web_form_contact_has_words_for_link_text_not_the_address():
         channel=Contact.Channel.WEB_FORM,
         value="https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder",
     )
-    html = render_to_string("help/includes/contact.html", {"contact": contact})
+    html = render_to_string("contacts/includes/contact.html", {"contact": contact})
     assert (
         '<a href="https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder">'
         "Report modern slavery as a first responder</a>"

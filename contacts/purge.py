@@ -3,8 +3,8 @@
 from django.db.models.signals import post_delete
 from wagtail.signals import published, unpublished
 
+from contacts.models import Contact
 from core.purge import purge_all_sites
-from help.models import Contact
 
 
 def contact_deleted(instance, **kwargs):

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from accounts.testing import login_with_mfa
-from help.models import Contact
-from help.reports import contacts_to_check
+from contacts.models import Contact
+from contacts.reports import contacts_to_check
 
 
 @pytest.fixture

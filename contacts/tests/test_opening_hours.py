@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import IntegrityError, transaction
 
-from help import opening_hours
-from help.models import Contact, OpeningPeriod
+from contacts import opening_hours
+from contacts.models import Contact, OpeningPeriod
 
 UTC = datetime.UTC
 UK = ZoneInfo("Europe/London")

@@ -69,7 +69,7 @@ class ContactsToCheckPanel(Component):
 
     name = "contacts-to-check"
     order = 150
-    template_name = "help/admin/contacts_to_check_panel.html"
+    template_name = "contacts/admin/contacts_to_check_panel.html"
 
     def __init__(self, request):
         self.request = request

@@ -2,7 +2,7 @@ import datetime
 
 from django import template
 
-from help.models import format_time
+from contacts.models import format_time
 
 register = template.Library()
 

@@ -17,7 +17,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from help import opening_hours
+from contacts import opening_hours
 
 
 class Area(models.Model):

@@ -1,12 +1,12 @@
 from django.db import models
 from wagtail.fields import RichTextField, StreamField
 
+from contacts import opening_hours
+from contacts.blocks import ContactsBodyBlock
+from contacts.models.answers import answer_for
+from contacts.models.contacts import Area, Contact
 from core.blocks import PARAGRAPH_FEATURES
 from core.pages import ContentPage
-from help import opening_hours
-from help.blocks import ContactsBodyBlock
-from help.models.answers import answer_for
-from help.models.contacts import Area, Contact
 
 ELSEWHERE = "somewhere-else"
 
@@ -41,7 +41,7 @@ class ConcernPage(ContentPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    template = "help/concern_page.html"
+    template = "contacts/concern_page.html"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

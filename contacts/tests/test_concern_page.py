@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from help import opening_hours
-from help.models import ConcernPage, Contact
+from contacts import opening_hours
+from contacts.models import ConcernPage, Contact
 
 UK = ZoneInfo("Europe/London")
 

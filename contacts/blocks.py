@@ -19,7 +19,7 @@ class CalloutBlock(core_blocks.CalloutBlock):
     contacts = ContactListBlock(required=False, default=[])
 
     class Meta:
-        template = "help/blocks/callout.html"
+        template = "contacts/blocks/callout.html"
 
 
 class RelatedContactsBlock(blocks.StructBlock):
@@ -30,7 +30,7 @@ class RelatedContactsBlock(blocks.StructBlock):
 
     class Meta:
         icon = "mail"
-        template = "help/blocks/related_contacts.html"
+        template = "contacts/blocks/related_contacts.html"
 
 
 class ContactsBodyBlock(core_blocks.BaseBodyBlock):
