@@ -1,9 +1,8 @@
 """The whole path in a browser: sign up, verify by email, wait, get approved in the
 admin, and see the approval and the group on the account page.
 
-Restricted practitioner material arrives with issue 6; until then "sees the group's
-material" is checked through HTTP (test_approval.py) and here by the account page,
-which shows the approval and the group it grants.
+What the group's material then shows is checked with the resource library's own
+browser test (resources/tests/test_browser_download_audit.py).
 """
 
 import email

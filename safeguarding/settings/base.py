@@ -210,7 +210,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's embeds app is left out on purpose: embeds fetch from, and load,
 # other hosts. External films are shown as link cards instead.
 
-# Accounts (issue 5). One way in: every login, the Wagtail admin's included, goes
+# Accounts. One way in: every login, the Wagtail admin's included, goes
 # through allauth, so nothing bypasses email verification or MFA (P9).
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
