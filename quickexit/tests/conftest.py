@@ -1,4 +1,4 @@
-"""Fixtures of the quick-exit browser tests (quick-exit.md section 3.0, H1 and H3).
+"""Fixtures of the quick-exit browser tests (REQUIREMENTS.md, H1 and H3).
 
 - `neutral_site` (session): a stand-in "neutral site" (H1). A small threaded HTTPS
   server on 127.0.0.1 with a throwaway self-signed certificate. The quick-exit

@@ -1,4 +1,4 @@
-"""Helpers shared by the quick-exit browser tests (quick-exit.md section 3.0, H1–H5).
+"""Helpers shared by the quick-exit browser tests (REQUIREMENTS.md, H1–H5).
 
 The fixtures (the neutral stub, the quick-exit browsers and contexts) are in
 conftest.py; this module holds what tests call:

@@ -1,6 +1,6 @@
-"""Browser acceptance tests for the quick-exit control (quick-exit.md section 3, 4.1).
+"""Browser acceptance tests of the quick exit (REQUIREMENTS.md, items 1–31 and section 4.1).
 
-Each test names the spec item it proves. The harness (H1–H5):
+Each test names the REQUIREMENTS.md item it proves. The harness (H1–H5):
 - H1: the neutral site is a stub on a second origin (conftest.py). The quick-exit
   browsers map the real default destination, https://www.bbc.co.uk/weather, onto it,
   so the page's own validated link is what gets followed.

@@ -1,4 +1,4 @@
-"""The demo "Staying safe online" page says what quick-exit.md section 4.3 requires."""
+"""The demo "Staying safe online" page says what REQUIREMENTS.md section 4.3 requires."""
 
 import re
 from html.parser import HTMLParser
@@ -9,7 +9,7 @@ from contacts.models import Contact
 
 URL = "/staying-safe-online/"
 
-# In the order a visitor needs them (quick-exit.md item 31).
+# In the order a visitor needs them (REQUIREMENTS.md, item 31).
 REQUIRED_HEADINGS = [
     "What the Exit this page button does",
     "Where the button takes you",
