@@ -38,16 +38,12 @@ def signed_in(request):
 
 
 def accepts(restrictions, request):
-    """Whether every one of the view restrictions accepts the request."""
+    """Whether every one of the view restrictions (of a page or a collection, with their
+    ancestors') accepts the request: the one test for pages and documents alike."""
     return all(restriction.accept_request(request) for restriction in restrictions)
 
 
 # Pages -------------------------------------------------------------------
-
-
-def can_view_page(page, request):
-    """Whether the request may view the page (its restrictions and its ancestors')."""
-    return accepts(page.get_view_restrictions(), request)
 
 
 def viewable_pages(request, queryset=None):

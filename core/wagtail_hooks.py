@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from core.access import can_read_document
+from core.access import accepts, can_read_document
 from core.responses import refusal
 
 
@@ -18,7 +18,7 @@ def refuse_restricted_page(page, request, serve_args, serve_kwargs):
     """
     restrictions = list(page.get_view_restrictions())
     page.view_restrictions_while_serving = restrictions
-    if not all(restriction.accept_request(request) for restriction in restrictions):
+    if not accepts(restrictions, request):
         return refusal(request)
     if restrictions:
         # The page is served: core.middleware adds `noindex` to the response.
