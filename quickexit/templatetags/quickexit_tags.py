@@ -1,9 +1,10 @@
 """The quick exit's template tags: its settings, its words, its <html> attributes and
 its inline script. README.md in this app says where each goes on a page."""
 
-from pathlib import Path
+from functools import cache
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -12,13 +13,18 @@ from quickexit.models import QuickExitSettings
 
 register = template.Library()
 
-SCRIPT_PATH = Path(__file__).resolve().parent.parent / "static" / "quickexit" / "quick-exit.js"
+
+@cache
+def script_source():
+    """The script file the settings hashed for the CSP (QUICK_EXIT_SCRIPT), read once:
+    the hash is also made once, when the settings load."""
+    return settings.QUICK_EXIT_SCRIPT.read_bytes().decode("utf-8")
 
 
 @register.simple_tag
 def quick_exit_script():
     """The quick-exit script, inline, byte for byte the file the CSP hash is made from."""
-    return format_html("<script>{}</script>", mark_safe(SCRIPT_PATH.read_bytes().decode("utf-8")))
+    return format_html("<script>{}</script>", mark_safe(script_source()))
 
 
 @register.simple_tag(takes_context=True)
