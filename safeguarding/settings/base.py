@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and messages, so that it sees the cookies they set.
+    "core.http_cache.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -230,6 +232,13 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # tasks (django-tasks). TASKS is left unset on purpose: the default, immediate
 # backend runs them in the request that made the change, so nothing stays public
 # or findable while a queue catches up. A worker needs its queue watched.
+
+# How long the shared cache (Varnish or a CDN) may keep an anonymous copy of a
+# public page (core/http_cache.py). Purges clear a copy as soon as what it shows
+# changes, so this only bounds what a missed purge can cost. When the app servers
+# are down or failing, the cache may go on serving its last good copy this long.
+SHARED_CACHE_MAX_AGE = int(os.environ.get("SHARED_CACHE_MAX_AGE", 3600))
+SHARED_CACHE_STALE_IF_ERROR = int(os.environ.get("SHARED_CACHE_STALE_IF_ERROR", 86400))
 
 # The CDN or reverse proxy to purge when public content changes (core/purge.py).
 # None by default; the environment names one: FRONTEND_CACHE_PURGE_URL for a proxy
