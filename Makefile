@@ -13,24 +13,25 @@ PYTHON_FOR_VENV ?= $(shell for candidate in python3.12 python3.13 python3.14 pyt
 	&& { command -v $$candidate; break; }; done)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-fast serve install browser lint lock clean
+.PHONY: run test test-fast serve install browser varnish lint lock clean
 
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install browser
+test: install browser varnish
 	$(BIN)/pytest
 
 # The tests that need no browser and no server, on both cores.
 test-fast: install
 	$(BIN)/pytest -m "not browser and not server" -n 2
 
-# Production mode on this machine: DEBUG off, gunicorn, static files by whitenoise.
+# Production mode on this machine: DEBUG off, Varnish on HOST:PORT in front of
+# gunicorn on an internal loopback port (deploy/stack.py), static files by whitenoise.
 # A secret key is made once in var/ unless SECRET_KEY is set; HTTPS redirects
 # and secure cookies are off only because there is no certificate here.
-serve: install
+serve: install varnish
 	@mkdir -p var
 	@test -s var/secret_key || $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > var/secret_key
 	DJANGO_SETTINGS_MODULE=safeguarding.settings.production \
@@ -38,7 +39,7 @@ serve: install
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost,127.0.0.1}" \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
 	sh -c '$(MANAGE) collectstatic --no-input -v 0 && $(MANAGE) migrate --no-input && $(MANAGE) load_demo \
-		&& exec $(BIN)/gunicorn safeguarding.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -'
+		&& exec $(BIN)/python -m deploy.stack --host $(HOST) --port $(PORT)'
 
 install: $(VENV)/.installed
 
@@ -49,11 +50,20 @@ $(VENV)/.installed: requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	@touch $@
 
+# Debian packages a command needs, installed when missing: `$(call debian,command,package)`.
+define debian
+	@command -v $(1) >/dev/null 2>&1 || PATH="$$PATH:/usr/sbin" command -v $(1) >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(2) >/dev/null; }
+endef
+
 # Browser tests drive Debian's Chromium; Playwright cannot download its own here.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	$(call debian,chromium,chromium)
+
+# The HTTP cache of `make serve` and of the cache tests.
+varnish:
+	$(call debian,varnishd,varnish)
 
 lint: install
 	$(BIN)/ruff check .

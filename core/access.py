@@ -39,7 +39,14 @@ def signed_in(request):
 
 def accepts(restrictions, request):
     """Whether every one of the view restrictions (of a page or a collection, with their
-    ancestors') accepts the request: the one test for pages and documents alike."""
+    ancestors') accepts the request: the one test for pages and documents alike.
+
+    Someone not signed in is refused by any restriction without reading the session
+    (restrictions are by group or sign-in only, never by shared password), so an
+    anonymous listing stays free of `Vary: Cookie` and can be shared by the cache.
+    """
+    if restrictions and not signed_in(request):
+        return False
     return all(restriction.accept_request(request) for restriction in restrictions)
 
 
@@ -100,7 +107,7 @@ def hidden_collection_ids(request):
     refused = [
         restriction.collection_id
         for restriction in CollectionViewRestriction.objects.prefetch_related("groups")
-        if not restriction.accept_request(request)
+        if not accepts([restriction], request)
     ]
     return _collections_under(Collection.objects.filter(pk__in=refused)) if refused else set()
 

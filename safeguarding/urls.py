@@ -39,6 +39,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("healthz", core_views.healthz, name="healthz"),
     path("contacts.json", contacts_views.contacts_json, name="contacts_json"),
     path("contacts.csv", contacts_views.contacts_csv, name="contacts_csv"),
     path("search/", search_views.search, name="search"),

@@ -23,6 +23,7 @@ from core.access import (
     public_documents,
     readable_documents,
     restricted_collection_ids,
+    signed_in,
 )
 from core.models import ReviewedContentMixin
 from core.pages import SitePage
@@ -93,6 +94,8 @@ class ResourceLibraryPage(RoutablePageMixin, ReviewedContentMixin, SitePage):
                 "filters": filters,
                 "filtered": any(option.checked for f in filters for option in f.options),
                 "withheld": Resource.objects.count() > len(readable),
+                # Asked without touching a cookie-less visitor's session (no `Vary: Cookie`).
+                "signed_in": signed_in(request),
             },
         )
         restricted = restricted_collection_ids()

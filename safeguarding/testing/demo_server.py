@@ -190,11 +190,15 @@ class _ThrowawayPostgres:
             connect_timeout=10,
         )
 
-    def create(self):
+    def create(self, template=None):
+        """Create the database, empty or as a copy of the database named `template`."""
         from psycopg import sql
 
+        statement = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.name))
+        if template:
+            statement += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
         with self._admin_connection() as conn:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.name)))
+            conn.execute(statement)
 
     def drop(self):
         from psycopg import sql

@@ -1,0 +1,243 @@
+"""The production stack on one machine: Varnish in front of gunicorn app servers.
+
+`make serve` runs it on HOST:PORT; `make bench` and the cache tests start their own
+on free loopback ports. Every process it starts is stopped by its PID when the
+stack stops, and every wait is bounded.
+
+    python -m deploy.stack --host 127.0.0.1 --port 8000
+
+The app servers get the environment of the caller (DJANGO_SETTINGS_MODULE,
+SECRET_KEY, DATABASE_URL, REDIS_URL ...) plus FRONTEND_CACHE_PURGE_URL, the
+internal address on which this Varnish accepts PURGE requests.
+"""
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VCL_DIR = BASE_DIR / "deploy" / "varnish"
+START_TIMEOUT = 60  # seconds for each process to answer
+STOP_TIMEOUT = 10  # seconds before a process that will not stop is killed
+VARNISH_STORAGE = "malloc,256m"
+
+BACKENDS_VCL = """\
+# Written by deploy/stack.py for this run.
+{backends}
+sub vcl_init {{
+    new app = directors.round_robin();
+{members}
+}}
+acl purgers {{ "127.0.0.1"; "::1"; }}
+"""
+BACKEND_VCL = """\
+backend {name} {{
+    .host = "127.0.0.1";
+    .port = "{port}";
+    .probe = app_health;
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+}}"""
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def varnishd_path():
+    """Debian puts varnishd in /usr/sbin, which an ordinary user's PATH may lack."""
+    found = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin:/usr/local/sbin")
+    if not found:
+        raise RuntimeError("varnishd is not installed: `make serve` installs Debian's varnish.")
+    return found
+
+
+def answers(url, timeout=2):
+    """Whether anything answers HTTP at `url` (an error status counts as an answer)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
+
+
+def wait_until_answering(process, url, timeout=START_TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
+        if answers(url):
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"nothing answered at {url} within {timeout} s")
+
+
+def stop(process):
+    """Stop one process by its PID: politely, then for good after STOP_TIMEOUT."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=STOP_TIMEOUT)
+
+
+class Stack:
+    """Varnish on `host:port` in front of `app_servers` gunicorn servers on loopback ports.
+
+    Use as a context manager; `start_app(i)` and `stop_app(i)` start and stop one
+    app server while the cache keeps running (as the tests of faults do).
+    """
+
+    def __init__(self, host="127.0.0.1", port=None, app_servers=1, workers=2, env=None, log=None):
+        self.host = host
+        self.port = port or free_port()
+        self.purge_port = free_port()
+        self.app_ports = [free_port() for _ in range(app_servers)]
+        self.workers = workers
+        self.env = dict(os.environ if env is None else env)
+        self.env["FRONTEND_CACHE_PURGE_URL"] = self.purge_url
+        self.log = log or sys.stdout
+        self.apps = [None] * app_servers
+        self.varnish = None
+        self.workdir = None
+
+    @property
+    def url(self):
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def purge_url(self):
+        return f"http://127.0.0.1:{self.purge_port}"
+
+    def app_url(self, index=0):
+        return f"http://127.0.0.1:{self.app_ports[index]}"
+
+    def __enter__(self):
+        try:
+            self.start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    def start(self):
+        self.workdir = Path(tempfile.mkdtemp(prefix="safeguarding-varnish-"))
+        # Varnish's worker process runs as the `vcache` user when started by root.
+        self.workdir.chmod(0o755)
+        for index in range(len(self.apps)):
+            self.start_app(index)
+        self.start_varnish()
+
+    def start_app(self, index):
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "safeguarding.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.app_ports[index]}",
+            "--workers",
+            str(self.workers),
+            "--access-logfile",
+            "-",
+        ]
+        process = subprocess.Popen(
+            command,
+            cwd=BASE_DIR,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self.apps[index] = process
+        wait_until_answering(process, self.app_url(index) + "/healthz")
+
+    def stop_app(self, index):
+        if self.apps[index] is not None:
+            stop(self.apps[index])
+
+    def start_varnish(self):
+        backends = "\n".join(
+            BACKEND_VCL.format(name=f"app{index}", port=port)
+            for index, port in enumerate(self.app_ports)
+        )
+        members = "\n".join(
+            f"    app.add_backend(app{index});" for index in range(len(self.app_ports))
+        )
+        (self.workdir / "backends.vcl").write_text(
+            BACKENDS_VCL.format(backends=backends, members=members)
+        )
+        command = [
+            varnishd_path(),
+            "-F",
+            "-n", str(self.workdir / "varnish"),
+            "-f", str(VCL_DIR / "default.vcl"),
+            "-p", f"vcl_path={self.workdir}:{VCL_DIR}",
+            "-a", f"http={self.host}:{self.port}",
+            "-a", f"purge=127.0.0.1:{self.purge_port}",
+            "-s", VARNISH_STORAGE,
+            "-T", "none",
+        ]  # fmt: skip
+        self.varnish = subprocess.Popen(
+            command,
+            cwd=self.workdir,
+            stdin=subprocess.DEVNULL,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_until_answering(self.varnish, self.url + "/robots.txt")
+
+    def stop(self):
+        for process in [self.varnish, *self.apps]:
+            if process is not None:
+                stop(process)
+        if self.workdir is not None:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+
+    def stop_on_signal(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop_on_signal)
+    with Stack(args.host, args.port, workers=args.workers) as stack:
+        print(f"Serving on {stack.url} (Varnish in front of gunicorn at {stack.app_url()}).")
+        print("Press Ctrl+C to stop.", flush=True)
+        try:
+            while all(process.poll() is None for process in [stack.varnish, *stack.apps]):
+                time.sleep(1)
+        except KeyboardInterrupt:
+            pass
+        else:
+            print("A process of the stack stopped; stopping the rest.", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""The production stack, started for real: Varnish in front of gunicorn over the demo site.
+
+`prepared_site` (session) builds one demo database with production settings, plus
+the people and pages the cache tests need (SETUP below), and collects static files
+into a folder of its own. `make_stack(**env)` then starts a Stack (deploy/stack.py)
+over a fresh copy of that database, so that tests that publish or stop servers do
+not disturb each other. On PostgreSQL (DATABASE_URL) the copies are throwaway
+databases made from a template; elsewhere, copies of a SQLite file.
+"""
+
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import tempfile
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+from deploy.stack import Stack
+from safeguarding.testing.demo_server import (
+    COMMAND_TIMEOUT,
+    _is_postgres,
+    _ThrowawayPostgres,
+    finished,
+    manage,
+    stop,
+    tail,
+)
+
+# Run with `manage.py shell -c` on the prepared database; prints JSON on its last line:
+# a session key for each kind of signed-in visitor, and the addresses the tests ask for.
+SETUP = """
+import datetime
+import json
+from accounts import approval
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from wagtail.models import Page, PageViewRestriction
+from accounts.models import User
+from articles.models import ArticlePage
+from resources.models import Resource, ResourceLibraryPage
+
+members = Group.objects.get(name="Demo Valley practitioners")
+others = Group.objects.create(name="Another partnership's practitioners")
+
+def session_for(email, group=None):
+    user = User.objects.create_user(email=email, username=email, password=None)
+    if group is not None:
+        approval.approve(user, group, datetime.timedelta(days=30), notify=False)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+article = ArticlePage.objects.live().get(slug="child-trafficking")
+restricted = article.copy(
+    update_attrs={"title": "Partners only briefing", "slug": "partners-only-briefing"}
+)
+restriction = PageViewRestriction.objects.create(
+    page=restricted, restriction_type=PageViewRestriction.GROUPS
+)
+restriction.groups.set([members])
+library = ResourceLibraryPage.objects.live().first()
+public_resource = Resource.objects.filter(sensitive=False, collection__depth=2).first()
+sensitive_resource = Resource.objects.filter(sensitive=True).first()
+print(json.dumps({
+    "sessions": {
+        "member": session_for("member@example.org", members),
+        "pending": session_for("pending@example.org"),
+        "other group": session_for("other@example.org", others),
+    },
+    "article": article.url,
+    "restricted page": restricted.url,
+    "library": library.url,
+    "public resource page": library.url + library.resource_path(public_resource.pk),
+    "sensitive resource page": library.url + library.resource_path(sensitive_resource.pk),
+    "public document": public_resource.url,
+    "sensitive title": sensitive_resource.title,
+}))
+"""
+
+
+def settings_module(folder):
+    """Production settings with media and static files moved into `folder`."""
+    (folder / "stack_settings.py").write_text(
+        "from safeguarding.settings.production import *  # noqa: F403\n"
+        f"MEDIA_ROOT = {str(folder / 'media')!r}\n"
+        f"STATIC_ROOT = {str(folder / 'static')!r}\n"
+    )
+    return "stack_settings"
+
+
+class PreparedSite:
+    def __init__(self, folder, env, facts, template_database):
+        self.folder = folder
+        self.env = env
+        self.facts = facts
+        self.template_database = template_database
+
+    def copy_database(self):
+        """A fresh copy of the prepared database: (DATABASE_URL, a function that drops it)."""
+        if isinstance(self.template_database, _ThrowawayPostgres):
+            copy = _ThrowawayPostgres(self.env["DATABASE_URL"])
+            copy.create(template=self.template_database.name)
+            return copy.url, copy.drop
+        path = self.folder / f"copy-{secrets.token_hex(4)}.sqlite3"
+        shutil.copyfile(self.folder / "site.sqlite3", path)
+        return f"sqlite:///{path}", lambda: path.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def prepared_site():
+    folder = Path(tempfile.mkdtemp(prefix="safeguarding-stack-"))
+    database_url = os.environ.get("DATABASE_URL", "")
+    template = _ThrowawayPostgres(database_url) if _is_postgres(database_url) else None
+    inherited = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env = {
+        **inherited,
+        "PYTHONPATH": str(folder),
+        "DJANGO_SETTINGS_MODULE": settings_module(folder),
+        "DATABASE_URL": template.url if template else f"sqlite:///{folder / 'site.sqlite3'}",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "PYTHONUNBUFFERED": "1",
+    }
+    log_path = folder / "setup.log"
+    try:
+        if template:
+            template.create()
+        with open(log_path, "w") as log:
+            problem = (
+                finished(manage(["migrate", "--no-input", "-v", "0"], env, log))
+                or finished(manage(["collectstatic", "--no-input", "-v", "0"], env, log))
+                or finished(manage(["load_demo"], env, log))
+            )
+        if problem:
+            pytest.fail(f"The site could not be prepared: {problem}\n{tail(log_path)}")
+        setup = manage(["shell", "-c", SETUP], env, subprocess.PIPE, subprocess.PIPE)
+        stdout, stderr = setup.communicate(timeout=COMMAND_TIMEOUT)
+        if setup.returncode:
+            pytest.fail(f"The cache tests' people and pages could not be made:\n{stderr}")
+        facts = json.loads(stdout.strip().splitlines()[-1])
+        yield PreparedSite(folder, env, facts, template)
+    finally:
+        if template:
+            template.drop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def make_stack(prepared_site, request):
+    """Start a Stack over a fresh copy of the prepared site: `make_stack(app_servers=1, **env)`."""
+    started = []
+
+    def make(app_servers=1, workers=1, **env):
+        database_url, drop = prepared_site.copy_database()
+        log_path = prepared_site.folder / f"stack-{secrets.token_hex(4)}.log"
+        log = open(log_path, "w")
+        stack = Stack(
+            app_servers=app_servers,
+            workers=workers,
+            env={**prepared_site.env, "DATABASE_URL": database_url, **env},
+            log=log,
+        )
+        started.append((stack, drop, log, log_path))
+        stack.__enter__()
+        stack.facts = prepared_site.facts
+        stack.manage = lambda *args: run_manage(stack.env, args)
+        return stack
+
+    yield make
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    for stack, drop, log, log_path in started:
+        stack.stop()
+        log.close()
+        drop()
+        if failed:
+            print(f"Stack log ({log_path}):\n{tail(log_path)}")
+
+
+def run_manage(env, args):
+    process = manage(list(args), env, subprocess.PIPE, subprocess.PIPE)
+    try:
+        stdout, stderr = process.communicate(timeout=COMMAND_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        stop(process)
+        pytest.fail(f"manage.py {' '.join(args)} did not finish within {COMMAND_TIMEOUT} s")
+    if process.returncode:
+        pytest.fail(f"manage.py {' '.join(args)} failed:\n{stdout}\n{stderr}", pytrace=False)
+    return stdout
+
+
+def host_of(url):
+    return urllib.parse.urlsplit(url).netloc
