@@ -13,7 +13,7 @@ PYTHON_FOR_VENV ?= $(shell for candidate in python3.12 python3.13 python3.14 pyt
 	&& { command -v $$candidate; break; }; done)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-fast serve install browser varnish lint lock clean
+.PHONY: run test test-fast serve bench install browser varnish lint lock clean
 
 run: install
 	$(MANAGE) migrate --no-input
@@ -40,6 +40,12 @@ serve: install varnish
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
 	sh -c '$(MANAGE) collectstatic --no-input -v 0 && $(MANAGE) migrate --no-input && $(MANAGE) load_demo \
 		&& exec $(BIN)/python -m deploy.stack --host $(HOST) --port $(PORT)'
+
+# The production stack against nginx serving the same HTML (deploy/bench.py).
+bench: install varnish
+	$(call debian,nginx,nginx)
+	$(call debian,wrk,wrk)
+	$(BIN)/python -m deploy.bench
 
 install: $(VENV)/.installed
 

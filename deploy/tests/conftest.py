@@ -33,9 +33,11 @@ from safeguarding.testing.demo_server import (
 # Run with `manage.py shell -c` on the prepared database; prints JSON on its last line:
 # a session key for each kind of signed-in visitor, and the addresses the tests ask for.
 SETUP = """
+import base64
 import datetime
 import json
-from accounts import approval
+import secrets
+from accounts import allauth_internals, approval
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
@@ -47,11 +49,17 @@ from resources.models import Resource, ResourceLibraryPage
 members = Group.objects.get(name="Demo Valley practitioners")
 others = Group.objects.create(name="Another partnership's practitioners")
 
-def session_for(email, group=None):
+def session_for(email, group=None, editor=False):
     user = User.objects.create_user(email=email, username=email, password=None)
     if group is not None:
         approval.approve(user, group, datetime.timedelta(days=30), notify=False)
     session = SessionStore()
+    if editor:
+        user.is_superuser = True
+        user.save()
+        secret = base64.b32encode(secrets.token_bytes(20)).decode()
+        allauth_internals.enrol_totp(user, secret, recovery_codes=False)
+        allauth_internals.record_password_and_mfa(session, user)
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
@@ -74,8 +82,10 @@ print(json.dumps({
         "member": session_for("member@example.org", members),
         "pending": session_for("pending@example.org"),
         "other group": session_for("other@example.org", others),
+        "editor": session_for("editor@example.org", editor=True),
     },
     "article": article.url,
+    "article id": article.pk,
     "restricted page": restricted.url,
     "library": library.url,
     "public resource page": library.url + library.resource_path(public_resource.pk),

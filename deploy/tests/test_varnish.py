@@ -6,6 +6,8 @@ says whether an answer came from the cache.
 """
 
 import http.client
+import os
+import socket
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -277,3 +279,59 @@ def test_a_slow_client_does_not_hold_up_anyone_else(make_stack):
     finally:
         for connection in slow:
             connection.close()
+
+
+# Several app servers ------------------------------------------------------------------
+
+SAVE_DRAFT = EDIT_ARTICLE.format(
+    change="page.title = 'Trafficking: the signs'\npage.save_revision(clean=False)"
+)
+
+
+def redis_url():
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    parts = urllib.parse.urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname, parts.port or 6379), timeout=2).close()
+    except OSError:
+        return None
+    return url
+
+
+def test_a_publish_through_one_app_server_is_seen_through_the_cache_at_once(
+    make_stack, prepared_site
+):
+    """Two app servers sharing one PostgreSQL and one Redis behind one Varnish."""
+    if not prepared_site.env["DATABASE_URL"].startswith(("postgres", "postgresql")):
+        pytest.skip("needs PostgreSQL: set DATABASE_URL")
+    shared_cache = redis_url()
+    if shared_cache is None:
+        pytest.skip("needs Redis: set REDIS_URL or run one on 127.0.0.1:6379")
+    stack = make_stack(app_servers=2, REDIS_URL=shared_cache)
+    article = stack.facts["article"]
+    assert ask_twice(stack.url, article).cache == "HIT"
+    stack.manage("shell", "-c", SAVE_DRAFT)
+    assert "Trafficking: the signs" not in ask(stack.url, article).text
+
+    # The editor publishes the draft through the admin of the first app server only.
+    editor = stack.facts["sessions"]["editor"]
+    publish = f"/admin/bulk/wagtailcore/page/publish/?id={stack.facts['article id']}"
+    form = ask(stack.app_url(0), publish, session=editor)
+    assert form.status == 200, form.text[:500]
+    csrf_cookie = form.headers["Set-Cookie"].split("csrftoken=", 1)[1].split(";", 1)[0]
+    token = form.text.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    done = ask(
+        stack.app_url(0),
+        publish,
+        method="POST",
+        body=urllib.parse.urlencode({"csrfmiddlewaretoken": token}),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"sessionid={editor}; csrftoken={csrf_cookie}",
+        },
+    )
+    assert done.status == 302, done.text[:500]
+
+    # Through the cache, whichever app server answers the miss.
+    for _ in range(4):
+        assert "Trafficking: the signs" in ask(stack.url, article).text
