@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Q
 from django.utils.dateformat import format as format_date
 
 from contacts import opening_hours
@@ -81,6 +82,24 @@ def answer_for(area, moment=None):
         out_of_hours=out_of_hours,
         out_of_hours_open=bool(out_of_hours and out_of_hours.is_open(moment)),
     )
+
+
+def answers_stay_true_until(moment):
+    """The first moment after `moment` at which any area's answer could change (a front
+    door or its out-of-hours service opens or closes), or None if none does within the
+    look-ahead.
+
+    Every front door and out-of-hours service counts, whichever area is asked about:
+    simpler, and it cannot miss a contact the answer shows. Two queries.
+    """
+    front_doors = Contact.published.filter(
+        kind=Contact.Kind.FRONT_DOOR, channel=Contact.Channel.PHONE
+    )
+    shown = Contact.published.filter(
+        Q(pk__in=front_doors.values("pk")) | Q(pk__in=front_doors.values("out_of_hours"))
+    ).prefetch_related("opening_periods")
+    changes = (opening_hours.next_change(contact, moment) for contact in shown)
+    return min((when for when in changes if when is not None), default=None)
 
 
 def _is_live(contact):
