@@ -3,19 +3,23 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Q
+from django.utils.dateformat import format as format_date
+
 from contacts import opening_hours
-from contacts.models.contacts import Area, Contact
+from contacts.models.contacts import Area, Contact, format_time
 
 
 @dataclass(frozen=True)
 class AreaAnswer:
     area: Area
-    front_door: Contact | None
-    front_door_open: bool
-    closes_at: object  # datetime.time or None
-    next_opening: datetime | None
-    out_of_hours: Contact | None
-    out_of_hours_open: bool
+    moment: datetime  # the moment (UK time) the answer is for
+    front_door: Contact | None = None
+    front_door_open: bool = False
+    closes_at: datetime | None = None  # when the open front door closes
+    next_opening: datetime | None = None  # when the closed front door opens
+    out_of_hours: Contact | None = None
+    out_of_hours_open: bool = False
 
     @property
     def call_now(self):
@@ -26,10 +30,36 @@ class AreaAnswer:
             return self.out_of_hours
         return None
 
+    @property
+    def closes_in_words(self):
+        return when_in_words(self.closes_at, self.moment) if self.closes_at else ""
+
+    @property
+    def opens_in_words(self):
+        return when_in_words(self.next_opening, self.moment) if self.next_opening else ""
+
+
+def when_in_words(when, moment):
+    """'5pm today', 'midnight tonight', '8:30am on Tuesday 29 December' or 'midnight at
+    the start of Monday 28 December', for `when` seen from `moment`.
+
+    Only ever a change in opening hours is put in words, and a shared copy of the page
+    lives no longer than the next change (ConcernPage.serve), so 'today' and 'tonight'
+    stay true for as long as any copy is shown.
+    """
+    when, today = opening_hours.uk_time(when), opening_hours.uk_time(moment).date()
+    if when.time() == opening_hours.MIDNIGHT:
+        if when.date() == today + opening_hours.ONE_DAY:
+            return "midnight tonight"
+        return f"midnight at the start of {format_date(when, 'l j F')}"
+    if when.date() == today:
+        return f"{format_time(when.time())} today"
+    return f"{format_time(when.time())} on {format_date(when, 'l j F')}"
+
 
 def answer_for(area, moment=None):
     """The front door for `area`, whether it is open at `moment`, and the fallback."""
-    moment = moment or opening_hours.now()
+    moment = opening_hours.uk_time(moment or opening_hours.now())
     front_door = (
         Contact.published.filter(
             areas=area, kind=Contact.Kind.FRONT_DOOR, channel=Contact.Channel.PHONE
@@ -39,11 +69,12 @@ def answer_for(area, moment=None):
         .first()
     )
     if front_door is None:
-        return AreaAnswer(area, None, False, None, None, None, False)
+        return AreaAnswer(area, moment)
     out_of_hours = front_door.out_of_hours if _is_live(front_door.out_of_hours) else None
     front_door_open = front_door.is_open(moment)
     return AreaAnswer(
         area=area,
+        moment=moment,
         front_door=front_door,
         front_door_open=front_door_open,
         closes_at=opening_hours.closes_at(front_door, moment),
@@ -51,6 +82,24 @@ def answer_for(area, moment=None):
         out_of_hours=out_of_hours,
         out_of_hours_open=bool(out_of_hours and out_of_hours.is_open(moment)),
     )
+
+
+def answers_stay_true_until(moment):
+    """The first moment after `moment` at which any area's answer could change (a front
+    door or its out-of-hours service opens or closes), or None if none does within the
+    look-ahead.
+
+    Every front door and out-of-hours service counts, whichever area is asked about:
+    simpler, and it cannot miss a contact the answer shows. Two queries.
+    """
+    front_doors = Contact.published.filter(
+        kind=Contact.Kind.FRONT_DOOR, channel=Contact.Channel.PHONE
+    )
+    shown = Contact.published.filter(
+        Q(pk__in=front_doors.values("pk")) | Q(pk__in=front_doors.values("out_of_hours"))
+    ).prefetch_related("opening_periods")
+    changes = (opening_hours.next_change(contact, moment) for contact in shown)
+    return min((when for when in changes if when is not None), default=None)
 
 
 def _is_live(contact):

@@ -3,9 +3,10 @@ from wagtail.fields import RichTextField, StreamField
 
 from contacts import opening_hours
 from contacts.blocks import ContactsBodyBlock
-from contacts.models.answers import answer_for
+from contacts.models.answers import answer_for, answers_stay_true_until
 from contacts.models.contacts import Area, Contact
 from core.blocks import PARAGRAPH_FEATURES
+from core.http_cache import limit_shared_lifetime
 from core.pages import ContentPage
 
 ELSEWHERE = "somewhere-else"
@@ -15,9 +16,13 @@ class ConcernPage(ContentPage):
     """'Worried about a child?': the right number for where the child lives, now.
 
     The area choice is a plain link (?area=slug), so it works without
-    JavaScript. The answer is worked out for each request from the contact
-    registry and the opening hours, and pages are never cached, so it cannot
-    show a number that has stopped being right.
+    JavaScript. The answer is worked out from the contact registry and the
+    opening hours. The shared cache may keep a copy (core.http_cache), but
+    never past the next moment a front door or out-of-hours service opens or
+    closes, so a copy cannot call a closed service open or give a wrong time.
+    Publishing a contact purges every copy (contacts.purge). Nothing on the
+    page is tied to the moment it was made beyond that: no clock time, and
+    "today" or "tonight" only for a change that comes by the end of the day.
     """
 
     intro = models.TextField(max_length=400)
@@ -42,6 +47,16 @@ class ConcernPage(ContentPage):
     subpage_types = []
     max_count_per_parent = 1
     template = "contacts/concern_page.html"
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # The moment the answer was worked out for, not a later one: a change in between
+        # would otherwise let a copy outlive it.
+        moment = (getattr(response, "context_data", None) or {}).get("moment")
+        until = answers_stay_true_until(moment) if moment else None
+        if until is not None:
+            limit_shared_lifetime(response, until.timestamp() - moment.timestamp())
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -56,6 +56,17 @@ HELPLINE = contact(
     bank_holidays=BankHolidays.USUAL_HOURS,
 )
 ALWAYS_OPEN = contact(open_24_hours=True)
+# Weekdays only, but open all day on bank holidays: they start and end at midnight.
+OPEN_ON_BANK_HOLIDAYS = contact((MON_TO_FRI, "09:00", "17:00"), bank_holidays=BankHolidays.ALL_DAY)
+# Monday's two shifts meet at 1pm; Tuesday's evening runs on into Wednesday's early hours;
+# Sunday has a night shift in the hour the clocks skip in spring and repeat in autumn.
+SPLIT_DAY = contact(
+    ([0], "09:00", "13:00"),
+    ([0], "13:00", "17:00"),
+    ([1], "20:00", "00:00"),
+    ([2], "00:00", "02:00"),
+    ([6], "01:30", "04:00"),
+)
 
 
 @pytest.mark.parametrize(
@@ -134,8 +145,14 @@ def test_next_opening_skips_weekends_and_bank_holidays():
 
 
 def test_closes_at_gives_the_end_of_the_current_period():
-    assert opening_hours.closes_at(FRONT_DOOR, at(2026, 12, 4, 10)) == datetime.time(16, 30)
+    assert opening_hours.closes_at(FRONT_DOOR, at(2026, 12, 4, 10)) == at(2026, 12, 4, 16, 30)
     assert opening_hours.closes_at(FRONT_DOOR, at(2026, 12, 5, 10)) is None
+
+
+def test_closes_at_runs_on_through_periods_that_meet():
+    # Friday 4pm-midnight, then the whole weekend, then Monday midnight-9am: one stretch.
+    assert opening_hours.closes_at(OUT_OF_HOURS, at(2026, 12, 4, 20)) == at(2026, 12, 7, 9)
+    assert opening_hours.closes_at(SPLIT_DAY, at(2026, 11, 30, 10)) == at(2026, 11, 30, 17)
 
 
 def test_24_hour_services_are_always_open():
@@ -179,3 +196,106 @@ def test_a_period_must_close_after_it_opens():
     OpeningPeriod.objects.create(  # closing at 00:00 means midnight, which is allowed
         contact=saved, weekday=5, opens=datetime.time(17), closes=datetime.time(0)
     )
+
+
+def seconds_between(start, end):
+    """Elapsed seconds, not wall-clock ones: they differ across a clock change."""
+    return end.timestamp() - start.timestamp()
+
+
+@pytest.mark.parametrize(
+    ("service", "moment", "expected"),
+    [
+        (FRONT_DOOR, at(2026, 12, 1, 16, 59), at(2026, 12, 1, 17)),  # closes
+        (FRONT_DOOR, at(2026, 12, 1, 17), at(2026, 12, 2, 8, 30)),  # opens next morning
+        (FRONT_DOOR, at(2026, 12, 4, 17), at(2026, 12, 7, 8, 30)),  # over the weekend
+        # The evening before Christmas: closed on the bank holidays, open again on Tuesday.
+        (FRONT_DOOR, at(2026, 12, 24, 18), at(2026, 12, 29, 8, 30)),
+        (FRONT_DOOR, at(2026, 12, 28, 11), at(2026, 12, 29, 8, 30)),  # on the substitute day
+        # Midnight between two periods is not a change; the weekend and bank holidays
+        # (all day) run on from Friday evening into Tuesday morning.
+        (OUT_OF_HOURS, at(2026, 12, 1, 23, 30), at(2026, 12, 2, 9)),
+        (OUT_OF_HOURS, at(2026, 12, 4, 17), at(2026, 12, 7, 9)),
+        (OUT_OF_HOURS, at(2026, 12, 24, 17), at(2026, 12, 29, 9)),
+        (OUT_OF_HOURS, at(2026, 12, 24, 10), at(2026, 12, 24, 16, 30)),
+        # Open all day on a bank holiday: it opens as the day starts and closes as it ends.
+        (OPEN_ON_BANK_HOLIDAYS, at(2026, 12, 24, 18), at(2026, 12, 25, 0)),
+        (OPEN_ON_BANK_HOLIDAYS, at(2026, 12, 25, 12), at(2026, 12, 26, 0)),  # Saturday: closed
+        (OPEN_ON_BANK_HOLIDAYS, at(2026, 12, 28, 12), at(2026, 12, 29, 0)),  # Tuesday: at 9am
+        (HELPLINE, at(2026, 12, 25, 21), at(2026, 12, 25, 22)),  # usual hours on the day
+        (SPLIT_DAY, at(2026, 11, 30, 12, 59), at(2026, 11, 30, 17)),  # 1pm is no change
+        (SPLIT_DAY, at(2026, 12, 1, 23, 59), at(2026, 12, 2, 2)),  # nor is midnight
+    ],
+)
+def test_next_change(service, moment, expected):
+    assert opening_hours.next_change(service, moment) == expected
+
+
+def test_nothing_changes_for_a_24_hour_service_or_beyond_the_look_ahead():
+    assert opening_hours.next_change(ALWAYS_OPEN, at(2026, 12, 1, 12)) is None
+    assert opening_hours.next_change(contact(), at(2026, 12, 1, 12)) is None  # never open
+    friday_evening = at(2026, 12, 4, 18)
+    assert opening_hours.next_change(FRONT_DOOR, friday_evening, days_ahead=2) is None
+    assert opening_hours.next_change(FRONT_DOOR, friday_evening, days_ahead=3) == at(
+        2026, 12, 7, 8, 30
+    )
+
+
+def test_next_change_counts_real_time_across_clock_changes():
+    # Saturday evening in summer time to Monday morning in winter time: an hour longer.
+    saturday = at(2026, 10, 24, 20)
+    monday = opening_hours.next_change(FRONT_DOOR, saturday)
+    assert monday == at(2026, 10, 26, 8, 30)
+    assert seconds_between(saturday, monday) == (36.5 + 1) * 3600
+    # Good Friday evening in winter time to Tuesday after Easter in summer time: an hour
+    # shorter.
+    good_friday = at(2027, 3, 26, 18)
+    tuesday = opening_hours.next_change(FRONT_DOOR, good_friday)
+    assert tuesday == at(2027, 3, 30, 8, 30)
+    assert seconds_between(good_friday, tuesday) == (86.5 - 1) * 3600
+
+
+def test_a_night_shift_when_the_clocks_change():
+    # Spring: at 1am GMT the clocks jump to 2am, past the 1:30am start, which is then.
+    assert opening_hours.next_change(SPLIT_DAY, at(2027, 3, 28, 0, 45)) == datetime.datetime(
+        2027, 3, 28, 1, tzinfo=UTC
+    )
+    # Autumn: 1:30am comes twice; the first time, the shift starts as usual.
+    assert opening_hours.next_change(SPLIT_DAY, at(2026, 10, 25, 0, 45)) == datetime.datetime(
+        2026, 10, 25, 0, 30, tzinfo=UTC
+    )
+
+
+# Stretches of time with bank holidays and clock changes, walked every quarter of an hour
+# (every opening time in these tests is on one) to check next_change against is_open.
+STRETCHES = [
+    (at(2026, 10, 22, 0), at(2026, 10, 29, 0)),  # clocks go back
+    (at(2026, 12, 21, 0), at(2027, 1, 3, 0)),  # Christmas and New Year
+    (at(2027, 3, 24, 0), at(2027, 4, 1, 0)),  # Easter, clocks go forward
+]
+QUARTER = datetime.timedelta(minutes=15)
+
+
+@pytest.mark.parametrize(
+    "service", [FRONT_DOOR, OUT_OF_HOURS, HELPLINE, OPEN_ON_BANK_HOLIDAYS, SPLIT_DAY]
+)
+@pytest.mark.parametrize(("start", "end"), STRETCHES)
+def test_next_change_is_exactly_where_is_open_flips(service, start, end):
+    grid = []
+    step = start.astimezone(UTC)
+    while step < end:
+        grid.append(step)
+        step += QUARTER
+    flips = [
+        moment
+        for before, moment in zip(grid, grid[1:], strict=False)
+        if service.is_open(moment) != service.is_open(before)
+    ]
+    assert flips  # the stretch has something to find
+    found = [when for when, _ in opening_hours.changes(service, start) if when < end]
+    assert found == flips
+    for flip in flips:  # from just before each flip, and from the flip itself
+        following = next((later for later in flips if later > flip), None)
+        assert opening_hours.next_change(service, flip - QUARTER) == flip
+        if following is not None:
+            assert opening_hours.next_change(service, flip) == following
