@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,8 @@ CONNECTIONS = 50
 THREADS = 2
 WRK_TIMEOUT = "5s"
 COMMAND_TIMEOUT = 600  # seconds for each set-up command
+IDLE_ANSWER = 0.05  # seconds: gunicorn is idle when /healthz answers this fast
+IDLE_ATTEMPTS = 300
 
 NGINX_CONF = """\
 daemon off;
@@ -177,13 +180,25 @@ def wrk(url, connections, seconds):
     return parse_wrk(output)
 
 
-def measure(targets, rounds, seconds):
+def wait_until_idle(app_url):
+    """Let gunicorn finish the requests wrk left queued, so that they do not count
+    against the next run: until /healthz answers within IDLE_ANSWER seconds."""
+    for _ in range(IDLE_ATTEMPTS):
+        started = time.monotonic()
+        fetch(app_url + "/healthz")
+        if time.monotonic() - started < IDLE_ANSWER:
+            return
+        time.sleep(0.1)
+
+
+def measure(targets, app_url, rounds, seconds):
     """{(page, way): [Result per round]}, every page and way measured once per round."""
     results = {}
     for round_number in range(1, rounds + 1):
         for page, path in PAGES.items():
             for way, (base_url, connections) in targets.items():
                 print(f"round {round_number}/{rounds}: {page:8} {way:9}", flush=True)
+                wait_until_idle(app_url)
                 result = wrk(base_url + path, connections, seconds)
                 results.setdefault((page, way), []).append(result)
     return results
@@ -239,7 +254,7 @@ def main(argv=None):
                     "uncached": (stack.app_url(), CONNECTIONS),
                     "1 conn": (stack.app_url(), 1),
                 }
-                results = measure(targets, args.rounds, args.seconds)
+                results = measure(targets, stack.app_url(), args.rounds, args.seconds)
                 stop(nginx)
         print()
         print(report(results, targets))
