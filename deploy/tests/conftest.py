@@ -38,6 +38,7 @@ import datetime
 import json
 import secrets
 from accounts import allauth_internals, approval
+from allauth.account.models import EmailAddress
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
@@ -66,6 +67,13 @@ def session_for(email, group=None, editor=False):
     session.create()
     return session.session_key
 
+password = secrets.token_urlsafe(16)
+signing_in = User.objects.create_user(
+    email="signing.in@example.org", username="signing.in@example.org", password=password
+)
+EmailAddress.objects.create(user=signing_in, email=signing_in.email, verified=True, primary=True)
+approval.approve(signing_in, members, datetime.timedelta(days=30), notify=False)
+
 article = ArticlePage.objects.live().get(slug="child-trafficking")
 restricted = article.copy(
     update_attrs={"title": "Partners only briefing", "slug": "partners-only-briefing"}
@@ -78,6 +86,7 @@ library = ResourceLibraryPage.objects.live().first()
 public_resource = Resource.objects.filter(sensitive=False, collection__depth=2).first()
 sensitive_resource = Resource.objects.filter(sensitive=True).first()
 print(json.dumps({
+    "password sign-in": {"email": signing_in.email, "password": password},
     "sessions": {
         "member": session_for("member@example.org", members),
         "pending": session_for("pending@example.org"),

@@ -335,3 +335,45 @@ def test_a_publish_through_one_app_server_is_seen_through_the_cache_at_once(
     # Through the cache, whichever app server answers the miss.
     for _ in range(4):
         assert "Trafficking: the signs" in ask(stack.url, article).text
+
+
+# Signing in and the admin, through the cache -------------------------------------------
+
+
+def cookie_from(answer, name):
+    for header in answer.headers.get_all("Set-Cookie") or []:
+        if header.startswith(f"{name}="):
+            return header.split("=", 1)[1].split(";", 1)[0]
+    return None
+
+
+def test_signing_in_and_the_admin_work_through_the_cache(module_stack):
+    facts = module_stack.facts
+    form = ask(module_stack.url, "/accounts/login/")
+    assert form.cache == "PASS"
+    csrf = cookie_from(form, "csrftoken")
+    token = form.text.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    credentials = facts["password sign-in"]
+    signed_in = ask(
+        module_stack.url,
+        "/accounts/login/",
+        method="POST",
+        body=urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "login": credentials["email"], **credentials}
+        ),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={csrf}",
+            "Origin": module_stack.url,
+        },
+    )
+    assert signed_in.status == 302, signed_in.text[:1000]
+    session = cookie_from(signed_in, "sessionid")
+    assert session
+    library = ask(module_stack.url, facts["library"], session=session)
+    assert facts["sensitive title"] in library.text
+
+    admin = ask(module_stack.url, "/admin/", session=facts["sessions"]["editor"])
+    assert admin.status == 200
+    assert admin.cache == "PASS"
+    assert "Dashboard" in admin.text
