@@ -20,6 +20,10 @@ from resources.models import Resource
 def serve(request, document_id, document_filename):
     document = get_object_or_404(Resource.objects.select_related("collection"), id=document_id)
     response = wagtail_serve(request, document_id, document_filename)
+    # Wagtail writes the content coding it guessed from the file name even when it
+    # guessed none, as `Content-Encoding: None`. The file is sent as stored: no coding.
+    if response.get("Content-Encoding") == "None":
+        del response["Content-Encoding"]
     if is_restricted_material(document):
         return mark_restricted(response)
     patch_cache_control(response, no_store=True)
