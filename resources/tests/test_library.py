@@ -298,12 +298,12 @@ def test_the_list_needs_the_same_few_queries_however_long_it_is(
     assert len(resource_queries) <= 4
 
 
-def test_library_pages_are_styled_by_the_one_site_stylesheet(client, catalogue, library):
-    # One stylesheet, so that a library page waits for one request before it paints.
+def test_library_pages_are_styled_by_the_site_stylesheet(client, catalogue, library):
+    # Resource entries appear in articles too, so their styles are the site's own.
     for url in ["/resources/", library.resource_url(catalogue["public"])]:
         page = soup(client.get(url))
         sheets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
-        assert sheets == ["/static/core/css/site.css"]
+        assert sheets == ["/static/core/css/site.css", "/static/quickexit/quick-exit.css"]
 
 
 # Each resource's own page ------------------------------------------------
