@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from wagtail.models import Collection, Page
@@ -12,7 +13,9 @@ from core import access
 
 
 def request_as(user):
+    """A request from `user`, with the session cookie a signed-in visitor's request carries."""
     request = RequestFactory().get("/")
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = "session-of-" + user.email
     request.user = user
     return request
 

@@ -128,10 +128,12 @@ def source_bytes(path):
         return file.read()
 
 
-def test_pages_link_the_stylesheet_by_its_hashed_name(production_static, partnership):
+def test_pages_link_the_stylesheets_by_their_hashed_names(production_static, partnership):
     html = production_static.get("/").content.decode()
-    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) == [static(STYLESHEET)]
-    assert re.fullmatch(r"/static/core/css/site\.[0-9a-f]{12}\.css", static(STYLESHEET))
+    linked = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    assert linked == [static(STYLESHEET), static("quickexit/quick-exit.css")]
+    assert re.fullmatch(r"/static/core/css/site\.[0-9a-f]{12}\.css", linked[0])
+    assert re.fullmatch(r"/static/quickexit/quick-exit\.[0-9a-f]{12}\.css", linked[1])
 
 
 def test_a_hashed_static_file_is_cached_for_a_year_and_sent_gzipped(production_static):
