@@ -15,7 +15,8 @@ from core import access
 def request_as(user):
     """A request from `user`, with the session cookie a signed-in visitor's request carries."""
     request = RequestFactory().get("/")
-    request.COOKIES[settings.SESSION_COOKIE_NAME] = "session-of-" + user.email
+    if user.is_authenticated:
+        request.COOKIES[settings.SESSION_COOKIE_NAME] = f"session-of-{user.pk}"
     request.user = user
     return request
 
