@@ -136,6 +136,14 @@ def test_the_list_shows_a_sensitive_title_to_members_only(persona, client_as, ca
     assert "no-store" in response["Cache-Control"]
 
 
+def test_the_anonymous_list_is_one_copy_for_everyone_in_the_shared_cache(client, catalogue):
+    """Nothing in it depends on a visitor: the session is never read (no `Vary: Cookie`)."""
+    for url in ["/resources/", "/resources/?audience=teachers"]:
+        response = client.get(url)
+        assert "Cookie" not in response.get("Vary", "")
+        assert response["CDN-Cache-Control"].startswith("max-age=")
+
+
 def test_entries_are_newest_first_with_everything_a_reader_needs(client, catalogue):
     page = soup(client.get("/resources/"))
     assert listed_titles(page) == [
