@@ -112,4 +112,3 @@ class SharedCacheMiddleware:
         for header in SHARED_CACHE_HEADERS:
             response[header] = value
         return response
-
