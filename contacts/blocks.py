@@ -4,13 +4,24 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core import blocks as core_blocks
+from core.references import FetchedTogetherChooserMixin
+
+
+class ContactChooserBlock(FetchedTogetherChooserMixin, SnippetChooserBlock):
+    """A contact from the registry, fetched with its opening times (which every contact shows)."""
+
+    def __init__(self, **kwargs):
+        super().__init__("help.Contact", **kwargs)
+
+    def display_queryset(self):
+        return self.model_class.objects.prefetch_related("opening_periods")
 
 
 class ContactListBlock(blocks.ListBlock):
     """Contacts chosen from the registry."""
 
     def __init__(self, **kwargs):
-        super().__init__(SnippetChooserBlock("help.Contact"), **kwargs)
+        super().__init__(ContactChooserBlock(), **kwargs)
 
 
 class CalloutBlock(core_blocks.CalloutBlock):

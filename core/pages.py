@@ -1,12 +1,14 @@
 """The base classes of the site's page types, and the rule on links to restricted material."""
 
 from django.core.exceptions import ValidationError
+from django.template.response import SimpleTemplateResponse
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
+from core import references
 from core.access import is_restricted_material
 from core.blocks import BaseBodyBlock, heading_anchors
 from core.models import ReviewedContentMixin
@@ -53,10 +55,32 @@ class SitePage(Page):
     class Meta:
         abstract = True
 
+    def serve(self, request, *args, **kwargs):
+        """The page, with what its content refers to fetched together (`core.references`),
+        and shown before they are let go."""
+        with references.fetched_together(self):
+            response = super().serve(request, *args, **kwargs)
+            if isinstance(response, SimpleTemplateResponse):
+                response.render()
+        return response
+
     def get_view_restrictions(self):
-        """The restrictions, read once while the page is served (`core.wagtail_hooks`)."""
+        """The restrictions, read once while the page is served (`core.wagtail_hooks`),
+        from the line of pages its route found (`core.routing`) when it has one."""
         serving = getattr(self, "view_restrictions_while_serving", None)
-        return serving if serving is not None else super().get_view_restrictions()
+        if serving is not None:
+            return serving
+        lineage = getattr(self, "lineage", None)
+        if lineage is not None:
+            return lineage.view_restrictions()
+        return super().get_view_restrictions()
+
+    def get_breadcrumb_ancestors(self):
+        """The pages above this one, home page first, for its breadcrumbs."""
+        lineage = getattr(self, "lineage", None)
+        if lineage is not None:
+            return [page for page in lineage.ancestors if page.depth > 1]
+        return list(self.get_ancestors().filter(depth__gt=1))
 
     def clean(self):
         super().clean()

@@ -7,7 +7,11 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
+from wagtail import views as wagtail_views
+
+from core import routing
 from core.http_cache import shared_cache
+from core.site_settings import load_site_settings
 
 logger = logging.getLogger(__name__)
 
@@ -61,3 +65,16 @@ def healthz(request):
     healthy = all(result == "ok" for result in results.values())
     body = {"status": "ok" if healthy else "failing", "checks": results}
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+def serve(request, path):
+    """Wagtail's page view, with the page found by `core.routing` in one query and the
+    site settings every page shows read in another (`core.site_settings`).
+
+    Wagtail keeps the route it found on the request and reads it from there
+    (`Page.route_for_request`), so its view, its hooks and its checks all see this one.
+    """
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = routing.route(request, path)
+    load_site_settings(request)
+    return wagtail_views.serve(request, path)

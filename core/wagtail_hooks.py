@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from core.access import accepts, can_read_document
 from core.responses import refusal
+from core.rich_text import FetchedTogetherDocumentLinkHandler, FetchedTogetherPageLinkHandler
 
 
 @hooks.register("before_serve_page")
@@ -32,3 +33,11 @@ def refuse_unreadable_document(document, request):
     if not can_read_document(document, request):
         return refusal(request)
     return None
+
+
+@hooks.register("register_rich_text_features", order=1)
+def links_fetched_together(features):
+    """Rich text page and document links read what was fetched for the page being served
+    (`core.references`). Ordered after Wagtail's own hooks, whose handlers these replace."""
+    features.register_link_type(FetchedTogetherPageLinkHandler)
+    features.register_link_type(FetchedTogetherDocumentLinkHandler)

@@ -12,8 +12,12 @@ DEFAULT_DESTINATION = "https://www.bbc.co.uk/weather"
 
 
 def own_hostnames():
-    """Every host name this installation answers to."""
-    names = {site.hostname.lower() for site in Site.objects.all()}
+    """Every host name this installation answers to.
+
+    The sites come from Wagtail's cached list of site root URLs (cleared whenever a site
+    changes), not from a query: every page checks the stored destination again.
+    """
+    names = {urlsplit(root.root_url).hostname for root in Site.get_site_root_paths()}
     names |= {host.lower().lstrip(".") for host in settings.ALLOWED_HOSTS if host != "*"}
     return names
 
@@ -69,6 +73,8 @@ class QuickExitSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("destination"), FieldPanel("escape_shortcut"), "staying_safe_page"]
+    # Every page links to it: fetch it with the settings, not in a query of its own.
+    select_related = ["staying_safe_page"]
 
     class Meta:
         verbose_name = "quick exit"

@@ -5,15 +5,43 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from core.access import can_read_document, is_restricted_material, restricted_collection_ids
+from core.access import (
+    can_read_document,
+    in_restricted_collection,
+    is_restricted_material,
+    restricted_collection_ids,
+)
 from core.blocks import PARAGRAPH_FEATURES
+from core.references import FetchedTogetherChooserMixin
 from resources.models import ResourceLibraryPage
+
+
+class ResourceChooserBlock(FetchedTogetherChooserMixin, DocumentChooserBlock):
+    """A document from the library, fetched with whether it is in a restricted collection.
+
+    Stored and edited exactly as Wagtail's own document chooser, the name migrations use.
+    """
+
+    canonical_module_path = "wagtail.documents.blocks.DocumentChooserBlock"
+
+    def display_queryset(self):
+        return self.model_class.objects.select_related("collection").annotate(
+            in_restricted_collection=in_restricted_collection()
+        )
+
+
+def restricted_collections_of(documents):
+    """The ids of the restricted collections among those `documents` are in: from what
+    was fetched with them (`ResourceChooserBlock`) when it can be, else one query."""
+    if all(hasattr(document, "in_restricted_collection") for document in documents):
+        return {d.collection_id for d in documents if d.in_restricted_collection}
+    return restricted_collection_ids()
 
 
 class ResourceLinkBlock(blocks.StructBlock):
     """A document from the resource library, or a page on another site."""
 
-    document = DocumentChooserBlock(
+    document = ResourceChooserBlock(
         required=False,
         help_text="Its title, summary, source and format come from the library record.",
     )
@@ -78,7 +106,7 @@ class RelatedResourcesBlock(blocks.StructBlock):
         """
         context = super().get_context(value, parent_context)
         documents = [item["document"] for item in value["items"] if item["document"]]
-        restricted = restricted_collection_ids() if documents else set()
+        restricted = restricted_collections_of(documents) if documents else set()
         items = [
             item
             for item in value["items"]

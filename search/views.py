@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core.access import readable_documents, viewable_pages
+from core.site_settings import load_site_settings
 from resources.models import Resource
 from search.forms import SearchForm
 
@@ -70,6 +71,7 @@ def resource_results(request, query):
 @require_http_methods(["GET", "POST"])
 def search(request):
     """GET shows the empty form; POST searches. A query in the URL is ignored."""
+    load_site_settings(request)
     form = SearchForm(request.POST) if request.method == "POST" else SearchForm()
     context = {"form": form}
     if form.is_valid():

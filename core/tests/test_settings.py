@@ -10,15 +10,20 @@ from django.conf import settings
 PRODUCTION = "safeguarding.settings.production"
 
 
-def import_production_settings(**env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+def import_production_settings(
+    shown="settings.DEBUG, settings.ALLOWED_HOSTS, settings.SECURE_SSL_REDIRECT", **env
+):
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_CONN_MAX_AGE"}
+    }
     environment |= {"DJANGO_SETTINGS_MODULE": PRODUCTION} | env
     return subprocess.run(
         [
             sys.executable,
             "-c",
-            "import django; django.setup(); from django.conf import settings;"
-            " print(settings.DEBUG, settings.ALLOWED_HOSTS, settings.SECURE_SSL_REDIRECT)",
+            f"import django; django.setup(); from django.conf import settings; print({shown})",
         ],
         cwd=settings.BASE_DIR,
         env=environment,
@@ -55,3 +60,20 @@ def test_database_url_selects_postgresql_for_both_schemes(scheme):
     config = dj_database_url.parse(f"{scheme}://user@127.0.0.1:5432/safeguarding")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert "django.contrib.postgres" in settings.INSTALLED_APPS
+
+
+DATABASE_CONNECTION = (
+    'settings.DATABASES["default"]["CONN_MAX_AGE"], '
+    'settings.DATABASES["default"]["CONN_HEALTH_CHECKS"]'
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "shown"), [({}, "600 True"), ({"DATABASE_CONN_MAX_AGE": "0"}, "0 True")]
+)
+def test_production_keeps_database_connections_open_and_checks_them(env, shown):
+    result = import_production_settings(
+        DATABASE_CONNECTION, SECRET_KEY="s" * 50, ALLOWED_HOSTS="a.example", **env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == shown

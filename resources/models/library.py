@@ -21,6 +21,7 @@ from core.access import (
     can_read_document,
     is_restricted_material,
     public_documents,
+    public_pages,
     readable_documents,
     restricted_collection_ids,
     signed_in,
@@ -52,12 +53,21 @@ class ResourceLibraryPage(RoutablePageMixin, ReviewedContentMixin, SitePage):
 
     @classmethod
     def for_request(cls, request):
-        """The live, public library of the request's site (of any site without a request)."""
-        pages = cls.objects.live().public()
+        """The live, public library of the request's site (of any site without a request).
+
+        Kept on the request, as Wagtail keeps the request's site and settings: every
+        resources section of a page links through it.
+        """
+        if request is not None and hasattr(request, "_resource_library"):
+            return request._resource_library
+        pages = public_pages(cls.objects.live())
         site = Site.find_for_request(request) if request is not None else None
         if site is not None:
             pages = pages.in_site(site)
-        return pages.first()
+        library = pages.first()
+        if request is not None:
+            request._resource_library = library
+        return library
 
     def resource_path(self, resource_id):
         """The path of a resource's own page below the library's: `<id>/`."""
@@ -119,7 +129,7 @@ class ResourceLibraryPage(RoutablePageMixin, ReviewedContentMixin, SitePage):
                 "restricted": restricted,
                 "review_due": document.review_date is not None
                 and document.review_date < timezone.localdate(),
-                "library_path": [*self.get_ancestors().filter(depth__gt=1), self],
+                "library_path": [*self.get_breadcrumb_ancestors(), self],
             },
         )
         return mark_restricted(response) if restricted else response

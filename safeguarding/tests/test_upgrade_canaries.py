@@ -98,3 +98,32 @@ def test_allauth_still_records_an_authentication_step_in_the_session(rf, make_us
     methods = request.session.get(allauth_internals.AUTHENTICATION_METHODS_SESSION_KEY, [])
     if not any(method.get("method") == "mfa" for method in methods):
         allauth_changed("authentication steps are kept another way")
+
+
+def test_wagtail_still_reads_the_route_and_settings_left_on_the_request():
+    """core.views.serve leaves the route it found on the request, and core.site_settings
+    the site settings it read, where Wagtail's own code looks for them."""
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.models import Page
+
+    if "_wagtail_route_for_request" not in inspect.getsource(Page.route_for_request):
+        changed("Wagtail", "it keeps the page route elsewhere on the request", "core/views.py")
+    if "get_cache_attr_name" not in inspect.getsource(BaseSiteSetting.for_request):
+        changed(
+            "Wagtail",
+            "its site settings are kept elsewhere on the request",
+            "core/site_settings.py",
+        )
+
+
+def test_wagtail_rich_text_links_use_the_handlers_that_read_fetched_objects():
+    """core.wagtail_hooks replaces Wagtail's page and document link handlers."""
+    from wagtail.rich_text import features
+
+    from core.rich_text import FetchedTogetherDocumentLinkHandler, FetchedTogetherPageLinkHandler
+
+    link_types = features.get_link_types()
+    if link_types.get("page") is not FetchedTogetherPageLinkHandler:
+        changed("Wagtail", "rich text page links use another handler", "core/wagtail_hooks.py")
+    if link_types.get("document") is not FetchedTogetherDocumentLinkHandler:
+        changed("Wagtail", "rich text document links use another handler", "core/wagtail_hooks.py")
