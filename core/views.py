@@ -6,7 +6,6 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
-
 from wagtail import views as wagtail_views
 
 from core import routing
