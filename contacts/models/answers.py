@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils.dateformat import format as format_date
 
 from contacts import opening_hours
@@ -57,22 +57,72 @@ def when_in_words(when, moment):
     return f"{format_time(when.time())} on {format_date(when, 'l j F')}"
 
 
-def answer_for(area, moment=None):
-    """The front door for `area`, whether it is open at `moment`, and the fallback."""
-    moment = opening_hours.uk_time(moment or opening_hours.now())
-    front_door = (
-        Contact.published.filter(
-            areas=area, kind=Contact.Kind.FRONT_DOOR, channel=Contact.Channel.PHONE
+class ShownContacts:
+    """Every published contact the page can show, read in three queries (the contacts,
+    their opening hours, their areas): the emergency services, each phone front door
+    and its out-of-hours service. The answer for an area, the emergency list and the
+    lifetime of a shared copy of the page are all worked out from this one read.
+    """
+
+    def __init__(self):
+        front_doors = Contact.published.filter(
+            kind=Contact.Kind.FRONT_DOOR, channel=Contact.Channel.PHONE
         )
-        .select_related("out_of_hours")
-        .first()
-    )
+        self.contacts = list(
+            Contact.published.filter(
+                Q(kind=Contact.Kind.EMERGENCY)
+                | Q(pk__in=front_doors.values("pk"))
+                | Q(pk__in=front_doors.values("out_of_hours"))
+            ).prefetch_related("opening_periods", "areas")
+        )
+        self.by_pk = {contact.pk: contact for contact in self.contacts}
+        # In the model's own order, so that an area with two front doors gets the
+        # same one as a query would.
+        self.front_doors = [
+            contact
+            for contact in self.contacts
+            if contact.kind == Contact.Kind.FRONT_DOOR and contact.channel == Contact.Channel.PHONE
+        ]
+
+    @property
+    def emergency(self):
+        emergency = [c for c in self.contacts if c.kind == Contact.Kind.EMERGENCY]
+        return sorted(emergency, key=lambda contact: contact.channel)
+
+    def front_door_for(self, area):
+        return next((c for c in self.front_doors if area in c.areas.all()), None)
+
+    def out_of_hours_for(self, front_door):
+        """The front door's out-of-hours service if it is published, else None."""
+        return self.by_pk.get(front_door.out_of_hours_id)
+
+    def stay_true_until(self, moment):
+        """The first moment after `moment` at which any area's answer could change (a
+        front door or its out-of-hours service opens or closes), or None if none does
+        within the look-ahead.
+
+        Every front door and out-of-hours service counts, whichever area is asked
+        about: simpler, and it cannot miss a contact the answer shows.
+        """
+        shown = {c.pk: c for c in self.front_doors}
+        for front_door in self.front_doors:
+            if out_of_hours := self.out_of_hours_for(front_door):
+                shown[out_of_hours.pk] = out_of_hours
+        changes = (opening_hours.next_change(contact, moment) for contact in shown.values())
+        return min((when for when in changes if when is not None), default=None)
+
+
+def answer_for(area, moment=None, shown=None):
+    """The front door for `area`, whether it is open at `moment`, and the fallback.
+
+    `shown` is the page's ShownContacts, read once per request; read here when not given.
+    """
+    moment = opening_hours.uk_time(moment or opening_hours.now())
+    shown = shown or ShownContacts()
+    front_door = shown.front_door_for(area)
     if front_door is None:
         return AreaAnswer(area, moment)
-    # Both are shown with their hours: fetch the hours of the two in one query.
-    shown = [contact for contact in (front_door, front_door.out_of_hours) if contact is not None]
-    prefetch_related_objects(shown, "opening_periods")
-    out_of_hours = front_door.out_of_hours if _is_live(front_door.out_of_hours) else None
+    out_of_hours = shown.out_of_hours_for(front_door)
     front_door_open = front_door.is_open(moment)
     return AreaAnswer(
         area=area,
@@ -84,25 +134,3 @@ def answer_for(area, moment=None):
         out_of_hours=out_of_hours,
         out_of_hours_open=bool(out_of_hours and out_of_hours.is_open(moment)),
     )
-
-
-def answers_stay_true_until(moment):
-    """The first moment after `moment` at which any area's answer could change (a front
-    door or its out-of-hours service opens or closes), or None if none does within the
-    look-ahead.
-
-    Every front door and out-of-hours service counts, whichever area is asked about:
-    simpler, and it cannot miss a contact the answer shows. Two queries.
-    """
-    front_doors = Contact.published.filter(
-        kind=Contact.Kind.FRONT_DOOR, channel=Contact.Channel.PHONE
-    )
-    shown = Contact.published.filter(
-        Q(pk__in=front_doors.values("pk")) | Q(pk__in=front_doors.values("out_of_hours"))
-    ).prefetch_related("opening_periods")
-    changes = (opening_hours.next_change(contact, moment) for contact in shown)
-    return min((when for when in changes if when is not None), default=None)
-
-
-def _is_live(contact):
-    return contact is not None and contact.live

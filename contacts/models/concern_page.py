@@ -3,8 +3,8 @@ from wagtail.fields import RichTextField, StreamField
 
 from contacts import opening_hours
 from contacts.blocks import ContactsBodyBlock
-from contacts.models.answers import answer_for, answers_stay_true_until
-from contacts.models.contacts import Area, Contact
+from contacts.models.answers import ShownContacts, answer_for
+from contacts.models.contacts import Area
 from core.blocks import PARAGRAPH_FEATURES
 from core.http_cache import limit_shared_lifetime
 from core.pages import ContentPage
@@ -52,8 +52,9 @@ class ConcernPage(ContentPage):
         response = super().serve(request, *args, **kwargs)
         # The moment the answer was worked out for, not a later one: a change in between
         # would otherwise let a copy outlive it.
-        moment = (getattr(response, "context_data", None) or {}).get("moment")
-        until = answers_stay_true_until(moment) if moment else None
+        context = getattr(response, "context_data", None) or {}
+        moment, shown = context.get("moment"), context.get("shown_contacts")
+        until = shown.stay_true_until(moment) if moment and shown else None
         if until is not None:
             limit_shared_lifetime(response, until.timestamp() - moment.timestamp())
         return response
@@ -62,6 +63,7 @@ class ConcernPage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         moment = opening_hours.now()
         areas = list(Area.objects.all())
+        shown = ShownContacts()
         chosen = request.GET.get("area", "")
         context.update(
             {
@@ -69,12 +71,11 @@ class ConcernPage(ContentPage):
                 "areas": areas,
                 "elsewhere_slug": ELSEWHERE,
                 "chosen": chosen,
-                "emergency_contacts": Contact.published.filter(kind=Contact.Kind.EMERGENCY)
-                .prefetch_related("opening_periods")
-                .order_by("channel"),
+                "shown_contacts": shown,
+                "emergency_contacts": shown.emergency,
             }
         )
         area = next((area for area in areas if area.slug == chosen), None)
         if area is not None:
-            context["answer"] = answer_for(area, moment)
+            context["answer"] = answer_for(area, moment, shown)
         return context
