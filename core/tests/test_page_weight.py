@@ -45,7 +45,9 @@ def body(response):
 # Pages ------------------------------------------------------------------------
 
 
-def test_a_page_is_gzipped_for_a_client_that_accepts_it_and_decodes_to_the_page(client, demo_data):
+def test_a_page_is_gzipped_for_a_client_that_accepts_it_and_decodes_to_the_page(
+    client, demo_data, db
+):
     plain = client.get(ARTICLE)
     compressed = client.get(ARTICLE, **ACCEPTS_GZIP)
     assert compressed.status_code == plain.status_code == 200
@@ -55,7 +57,7 @@ def test_a_page_is_gzipped_for_a_client_that_accepts_it_and_decodes_to_the_page(
     assert len(compressed.content) < len(plain.content) / 3
 
 
-def test_a_page_is_sent_plain_to_a_client_that_does_not_accept_gzip(client, demo_data):
+def test_a_page_is_sent_plain_to_a_client_that_does_not_accept_gzip(client, demo_data, db):
     response = client.get(ARTICLE)
     assert "Content-Encoding" not in response
     assert b"<h1>Child trafficking</h1>" in response.content
@@ -65,7 +67,7 @@ def test_a_page_is_sent_plain_to_a_client_that_does_not_accept_gzip(client, demo
 
 
 def test_the_inline_quick_exit_script_in_a_gzipped_page_still_matches_its_csp_hash(
-    client, demo_data
+    client, demo_data, db
 ):
     response = client.get(ARTICLE, **ACCEPTS_GZIP)
     html = gzip.decompress(response.content).decode()

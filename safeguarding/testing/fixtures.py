@@ -207,8 +207,9 @@ class DemoObjects:
 def demo_data(django_db_setup, django_db_blocker):
     """The whole demo site with its users, loaded once for a test module and rolled back after it.
 
-    Each test still runs in its own savepoint (pytest-django's `db`), so what a
-    test changes is undone before the next one.
+    Each test must also ask for `db`: it then runs in its own savepoint, so what it
+    changes is undone before the next one, and pytest-django runs it before any
+    transactional test (which leaves the database empty behind it).
     """
     with django_db_blocker.unblock(), transaction.atomic():
         yield DemoObjects(load(DATA, users=True))

@@ -137,7 +137,9 @@ def full_body(contacts, resources, pages):
 
 
 @pytest.fixture
-def demo(demo_data):
+def demo(demo_data, db):
+    """The demo site; `db` gives each test its own savepoint, and tells pytest-django to
+    run these tests before any transactional test, which empties the database."""
     return demo_data
 
 
