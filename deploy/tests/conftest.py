@@ -12,21 +12,18 @@ import json
 import os
 import secrets
 import shutil
-import subprocess
 import tempfile
-import urllib.parse
 from pathlib import Path
 
 import pytest
 
 from deploy.stack import Stack
 from safeguarding.testing.demo_server import (
-    COMMAND_TIMEOUT,
-    _is_postgres,
-    _ThrowawayPostgres,
+    ThrowawayPostgres,
     finished,
+    is_postgres,
     manage,
-    stop,
+    run_command,
     tail,
 )
 
@@ -105,6 +102,24 @@ print(json.dumps({
 """
 
 
+def stacks_of(item):
+    """The stacks a test used: a `Stack` fixture, or those `make_stack` started."""
+    for value in getattr(item, "funcargs", {}).values():
+        if isinstance(value, Stack):
+            yield value
+        yield from getattr(value, "stacks", [])
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Attach the log of each stack a failing test used (Varnish, gunicorn, the app)."""
+    report = yield
+    if report.failed:
+        for stack in stacks_of(item):
+            report.sections.append(("stack log (tail)", tail(stack.log.name)))
+    return report
+
+
 def settings_module(folder):
     """Production settings with media and static files moved into `folder`."""
     (folder / "stack_settings.py").write_text(
@@ -124,8 +139,8 @@ class PreparedSite:
 
     def copy_database(self):
         """A fresh copy of the prepared database: (DATABASE_URL, a function that drops it)."""
-        if isinstance(self.template_database, _ThrowawayPostgres):
-            copy = _ThrowawayPostgres(self.env["DATABASE_URL"])
+        if isinstance(self.template_database, ThrowawayPostgres):
+            copy = ThrowawayPostgres(self.template_database.source_url)
             copy.create(template=self.template_database.name)
             return copy.url, copy.drop
         path = self.folder / f"copy-{secrets.token_hex(4)}.sqlite3"
@@ -137,7 +152,7 @@ class PreparedSite:
 def prepared_site():
     folder = Path(tempfile.mkdtemp(prefix="safeguarding-stack-"))
     database_url = os.environ.get("DATABASE_URL", "")
-    template = _ThrowawayPostgres(database_url) if _is_postgres(database_url) else None
+    template = ThrowawayPostgres(database_url) if is_postgres(database_url) else None
     inherited = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env = {
         **inherited,
@@ -162,10 +177,7 @@ def prepared_site():
             )
         if problem:
             pytest.fail(f"The site could not be prepared: {problem}\n{tail(log_path)}")
-        setup = manage(["shell", "-c", SETUP], env, subprocess.PIPE, subprocess.PIPE)
-        stdout, stderr = setup.communicate(timeout=COMMAND_TIMEOUT)
-        if setup.returncode:
-            pytest.fail(f"The cache tests' people and pages could not be made:\n{stderr}")
+        stdout = run_command(["shell", "-c", SETUP], env)
         facts = json.loads(stdout.strip().splitlines()[-1])
         yield PreparedSite(folder, env, facts, template)
     finally:
@@ -175,7 +187,7 @@ def prepared_site():
 
 
 @pytest.fixture
-def make_stack(prepared_site, request):
+def make_stack(prepared_site):
     """Start a Stack over a fresh copy of the prepared site: `make_stack(app_servers=1, **env)`."""
     started = []
 
@@ -189,33 +201,16 @@ def make_stack(prepared_site, request):
             env={**prepared_site.env, "DATABASE_URL": database_url, **env},
             log=log,
         )
-        started.append((stack, drop, log, log_path))
+        started.append((stack, drop, log))
+        make.stacks.append(stack)
         stack.__enter__()
         stack.facts = prepared_site.facts
-        stack.manage = lambda *args: run_manage(stack.env, args)
+        stack.manage = lambda *args: run_command(args, stack.env)
         return stack
 
+    make.stacks = []
     yield make
-    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
-    for stack, drop, log, log_path in started:
+    for stack, drop, log in started:
         stack.stop()
         log.close()
         drop()
-        if failed:
-            print(f"Stack log ({log_path}):\n{tail(log_path)}")
-
-
-def run_manage(env, args):
-    process = manage(list(args), env, subprocess.PIPE, subprocess.PIPE)
-    try:
-        stdout, stderr = process.communicate(timeout=COMMAND_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        stop(process)
-        pytest.fail(f"manage.py {' '.join(args)} did not finish within {COMMAND_TIMEOUT} s")
-    if process.returncode:
-        pytest.fail(f"manage.py {' '.join(args)} failed:\n{stdout}\n{stderr}", pytrace=False)
-    return stdout
-
-
-def host_of(url):
-    return urllib.parse.urlsplit(url).netloc

@@ -12,7 +12,8 @@ through `page`) start the server, so ordinary tests stay fast and never touch it
   sends (Django's file backend), e.g. to follow an email verification link.
 
 Every manage.py command, here and in tests that start a site of their own, goes
-through `manage()`; `finished()` waits for one that should end. Other helpers:
+through `manage()`; `finished()` waits for one that should end, `run_command()` runs one
+to the end and returns its output. Other helpers:
 `free_port`, `wait_until_serving`, `stop`, `tail` and `sitemap_paths`.
 """
 
@@ -115,6 +116,23 @@ def stop(process):
             process.wait(timeout=10)
 
 
+def run_command(args, env, timeout=COMMAND_TIMEOUT):
+    """Run `manage.py *args` to the end and return its output; fail the test if it fails."""
+    process = manage(args, env, subprocess.PIPE, subprocess.PIPE)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        stop(process)
+        pytest.fail(f"manage.py {' '.join(args)} did not finish within {timeout} s")
+    if process.returncode:
+        pytest.fail(
+            f"manage.py {' '.join(args)} exited with {process.returncode}:\n"
+            f"{stdout[-LOG_TAIL:]}\n{stderr[-LOG_TAIL:]}",
+            pytrace=False,
+        )
+    return stdout
+
+
 def tail(path, limit=LOG_TAIL):
     try:
         text = Path(path).read_text(errors="replace")
@@ -161,19 +179,24 @@ def sitemap_paths(base_url):
 # The demo site's database -------------------------------------------------------
 
 
-def _is_postgres(url):
+def is_postgres(url):
     return urllib.parse.urlsplit(url).scheme in {"postgres", "postgresql", "pgsql"}
 
 
-class _ThrowawayPostgres:
+MAX_BASE_NAME = 40  # of a throwaway database's name: 40 + 17 stays under PostgreSQL's 63
+
+
+class ThrowawayPostgres:
     """A database created beside the one in DATABASE_URL, and dropped afterwards."""
 
     def __init__(self, url):
         import dj_database_url
 
+        self.source_url = url
         self.source = dj_database_url.parse(url)
         base_name = self.source["NAME"] or "safeguarding"
-        self.name = f"{base_name}_browser_{secrets.token_hex(4)}"
+        # PostgreSQL cuts names at 63 bytes: cut the base, never the random part.
+        self.name = f"{base_name[:MAX_BASE_NAME]}_browser_{secrets.token_hex(4)}"
         parts = urllib.parse.urlsplit(url)
         self.url = urllib.parse.urlunsplit(parts._replace(path="/" + self.name))
 
@@ -223,7 +246,7 @@ def demo_site(request):
     request.config.stash[_server_log_key] = log_path
     request.config.stash[_mail_dir_key] = workdir / "mail"
     database_url = os.environ.get("DATABASE_URL", "")
-    throwaway = _ThrowawayPostgres(database_url) if _is_postgres(database_url) else None
+    throwaway = ThrowawayPostgres(database_url) if is_postgres(database_url) else None
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {
@@ -294,19 +317,7 @@ def demo_manage(demo_site, request):
     env = request.config.stash[_server_env_key]
 
     def run(*args, timeout=COMMAND_TIMEOUT):
-        process = manage(args, env, subprocess.PIPE, subprocess.PIPE)
-        try:
-            stdout, stderr = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            stop(process)
-            pytest.fail(f"manage.py {' '.join(args)} did not finish within {timeout} s")
-        if process.returncode:
-            pytest.fail(
-                f"manage.py {' '.join(args)} exited with {process.returncode}:\n"
-                f"{stdout[-LOG_TAIL:]}\n{stderr[-LOG_TAIL:]}",
-                pytrace=False,
-            )
-        return stdout
+        return run_command(args, env, timeout)
 
     return run
 
