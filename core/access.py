@@ -104,16 +104,22 @@ def _collections_under(roots):
     return set(_under(roots))
 
 
+def _with_restriction():
+    return Collection.objects.filter(view_restrictions__isnull=False)
+
+
+def _with_group_restriction():
+    return Collection.objects.filter(view_restrictions__restriction_type=BaseViewRestriction.GROUPS)
+
+
 def restricted_collection_ids():
     """Every collection under any view restriction, sub-collections included."""
-    return _collections_under(Collection.objects.filter(view_restrictions__isnull=False))
+    return _collections_under(_with_restriction())
 
 
 def group_restricted_collection_ids():
     """Every collection under a group restriction, sub-collections included."""
-    return _collections_under(
-        Collection.objects.filter(view_restrictions__restriction_type=BaseViewRestriction.GROUPS)
-    )
+    return _collections_under(_with_group_restriction())
 
 
 def hidden_collection_ids(request):
@@ -165,18 +171,16 @@ def readable_documents(request, queryset=None):
     else:
         # Nobody signed in passes a restriction (the site allows group restrictions
         # only, as `viewable_pages` says): every restricted collection, in the one query.
-        hidden = _under(Collection.objects.filter(view_restrictions__isnull=False))
+        hidden = _under(_with_restriction())
     queryset = queryset.exclude(collection_id__in=hidden)
-    guarded = _under(
-        Collection.objects.filter(view_restrictions__restriction_type=BaseViewRestriction.GROUPS)
-    )
+    guarded = _under(_with_group_restriction())
     return queryset.exclude(Q(sensitive=True) & ~Q(collection_id__in=guarded))
 
 
 def public_documents(queryset=None):
     """The documents that are not restricted material: what anyone may read."""
     queryset = get_document_model().objects.all() if queryset is None else queryset
-    restricted = _under(Collection.objects.filter(view_restrictions__isnull=False))
+    restricted = _under(_with_restriction())
     return queryset.exclude(collection_id__in=restricted).exclude(sensitive=True)
 
 
