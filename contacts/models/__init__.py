@@ -1,7 +1,7 @@
 """The contact registry's models, and the "Worried about a child?" page built on it."""
 
 from contacts.models.concern_page import ConcernPage
-from contacts.models.contacts import DAY_NAMES, MIDNIGHT, Area, Contact, OpeningPeriod, format_time
+from contacts.models.contacts import DAY_NAMES, MIDNIGHT, Area, Contact, OpeningPeriod
 
 __all__ = [
     "DAY_NAMES",
@@ -10,5 +10,4 @@ __all__ = [
     "ConcernPage",
     "Contact",
     "OpeningPeriod",
-    "format_time",
 ]
