@@ -19,9 +19,7 @@ the rounds; the last line is the ratio cached / static for the article.
 
 import argparse
 import gzip
-import os
 import re
-import secrets
 import shutil
 import statistics
 import subprocess
@@ -32,7 +30,14 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from deploy.stack import BASE_DIR, Stack, free_port, stop, wait_until_answering
+from deploy.stack import (
+    BASE_DIR,
+    Stack,
+    free_port,
+    production_environment,
+    stop,
+    wait_until_answering,
+)
 
 PAGES = {
     "home": "/",
@@ -92,21 +97,7 @@ def run(command, env, log):
 
 def prepare_site(folder, log):
     """A database with the demo content, and the environment of production settings."""
-    (folder / "bench_settings.py").write_text(
-        "from safeguarding.settings.production import *  # noqa: F403\n"
-        f"MEDIA_ROOT = {str(folder / 'media')!r}\n"
-        f"STATIC_ROOT = {str(folder / 'static')!r}\n"
-    )
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(folder),
-        "DJANGO_SETTINGS_MODULE": "bench_settings",
-        "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_COOKIES": "false",
-    }
+    env = production_environment(folder, f"sqlite:///{folder / 'bench.sqlite3'}")
     env.pop("REDIS_URL", None)
     manage = [sys.executable, "manage.py"]
     for args in (["migrate", "--no-input", "-v", "0"], ["collectstatic", "--no-input", "-v", "0"]):

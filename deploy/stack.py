@@ -13,6 +13,7 @@ internal address on which this Varnish accepts PURGE requests.
 
 import argparse
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -47,6 +48,29 @@ backend {name} {{
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
 }}"""
+
+
+def production_environment(folder, database_url):
+    """The caller's environment with production settings for a stack on this machine:
+    media and static files in `folder` (through a settings module written there), the
+    database `database_url`, a secret key of its own, and HTTPS redirects and secure
+    cookies off, as loopback has no certificate."""
+    (folder / "stack_settings.py").write_text(
+        "from safeguarding.settings.production import *  # noqa: F403\n"
+        f"MEDIA_ROOT = {str(folder / 'media')!r}\n"
+        f"STATIC_ROOT = {str(folder / 'static')!r}\n"
+    )
+    return {
+        **os.environ,
+        "PYTHONPATH": str(folder),
+        "DJANGO_SETTINGS_MODULE": "stack_settings",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "PYTHONUNBUFFERED": "1",
+    }
 
 
 def free_port():

@@ -13,11 +13,12 @@ import os
 import secrets
 import shutil
 import tempfile
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
 
-from deploy.stack import Stack
+from deploy.stack import Stack, production_environment
 from safeguarding.testing.demo_server import (
     ThrowawayPostgres,
     finished,
@@ -120,16 +121,6 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def settings_module(folder):
-    """Production settings with media and static files moved into `folder`."""
-    (folder / "stack_settings.py").write_text(
-        "from safeguarding.settings.production import *  # noqa: F403\n"
-        f"MEDIA_ROOT = {str(folder / 'media')!r}\n"
-        f"STATIC_ROOT = {str(folder / 'static')!r}\n"
-    )
-    return "stack_settings"
-
-
 class PreparedSite:
     def __init__(self, folder, env, facts, template_database):
         self.folder = folder
@@ -147,24 +138,36 @@ class PreparedSite:
         shutil.copyfile(self.folder / "site.sqlite3", path)
         return f"sqlite:///{path}", lambda: path.unlink(missing_ok=True)
 
+    @contextmanager
+    def stack(self, app_servers=1, workers=1, **env):
+        """A Stack running over a fresh copy of the database, with its own log; the copy
+        is dropped when it stops. `stack.facts` and `stack.manage(*args)` come with it."""
+        database_url, drop = self.copy_database()
+        log_path = self.folder / f"stack-{secrets.token_hex(4)}.log"
+        try:
+            with open(log_path, "w") as log:
+                stack = Stack(
+                    app_servers=app_servers,
+                    workers=workers,
+                    env={**self.env, "DATABASE_URL": database_url, **env},
+                    log=log,
+                )
+                stack.facts = self.facts
+                stack.manage = lambda *args: run_command(args, stack.env)
+                with stack:
+                    yield stack
+        finally:
+            drop()
+
 
 @pytest.fixture(scope="session")
 def prepared_site():
     folder = Path(tempfile.mkdtemp(prefix="safeguarding-stack-"))
     database_url = os.environ.get("DATABASE_URL", "")
     template = ThrowawayPostgres(database_url) if is_postgres(database_url) else None
-    inherited = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    env = {
-        **inherited,
-        "PYTHONPATH": str(folder),
-        "DJANGO_SETTINGS_MODULE": settings_module(folder),
-        "DATABASE_URL": template.url if template else f"sqlite:///{folder / 'site.sqlite3'}",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_COOKIES": "false",
-        "PYTHONUNBUFFERED": "1",
-    }
+    env = production_environment(
+        folder, template.url if template else f"sqlite:///{folder / 'site.sqlite3'}"
+    )
     log_path = folder / "setup.log"
     try:
         if template:
@@ -189,28 +192,12 @@ def prepared_site():
 @pytest.fixture
 def make_stack(prepared_site):
     """Start a Stack over a fresh copy of the prepared site: `make_stack(app_servers=1, **env)`."""
-    started = []
+    with ExitStack() as started:
 
-    def make(app_servers=1, workers=1, **env):
-        database_url, drop = prepared_site.copy_database()
-        log_path = prepared_site.folder / f"stack-{secrets.token_hex(4)}.log"
-        log = open(log_path, "w")
-        stack = Stack(
-            app_servers=app_servers,
-            workers=workers,
-            env={**prepared_site.env, "DATABASE_URL": database_url, **env},
-            log=log,
-        )
-        started.append((stack, drop, log))
-        make.stacks.append(stack)
-        stack.__enter__()
-        stack.facts = prepared_site.facts
-        stack.manage = lambda *args: run_command(args, stack.env)
-        return stack
+        def make(**options):
+            stack = started.enter_context(prepared_site.stack(**options))
+            make.stacks.append(stack)
+            return stack
 
-    make.stacks = []
-    yield make
-    for stack, drop, log in started:
-        stack.stop()
-        log.close()
-        drop()
+        make.stacks = []
+        yield make

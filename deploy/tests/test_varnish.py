@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 import pytest
 
-from deploy.stack import Stack
-
 pytestmark = pytest.mark.server
 
 ATTEMPTS = 50  # bounded waits: at most ATTEMPTS x PAUSE seconds
@@ -64,13 +62,8 @@ def eventually(check, what):
 @pytest.fixture(scope="module")
 def module_stack(prepared_site):
     """One stack for the tests that only read."""
-    database_url, drop = prepared_site.copy_database()
-    with open(prepared_site.folder / "read-only-stack.log", "w") as log:
-        stack = Stack(workers=2, env={**prepared_site.env, "DATABASE_URL": database_url}, log=log)
-        with stack:
-            stack.facts = prepared_site.facts
-            yield stack
-    drop()
+    with prepared_site.stack(workers=2) as stack:
+        yield stack
 
 
 def public_paths(facts):
