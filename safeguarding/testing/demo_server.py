@@ -14,13 +14,12 @@ through `page`) start the server, so ordinary tests stay fast and never touch it
 Every manage.py command, here and in tests that start a site of their own, goes
 through `manage()`; `finished()` waits for one that should end, `run_command()` runs one
 to the end and returns its output. Other helpers:
-`free_port`, `wait_until_serving`, `stop`, `tail` and `sitemap_paths`.
+`wait_until_serving`, `tail` and `sitemap_paths`, and from deploy.stack, `free_port` and `stop`.
 """
 
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
+from deploy.stack import free_port, stop
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SETTINGS_MODULE = "safeguarding.settings.test"
@@ -106,16 +107,6 @@ def finished(process, timeout=SETUP_TIMEOUT):
     return None
 
 
-def stop(process):
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
 def run_command(args, env, timeout=COMMAND_TIMEOUT):
     """Run `manage.py *args` to the end and return its output; fail the test if it fails."""
     process = manage(args, env, subprocess.PIPE, subprocess.PIPE)
@@ -139,12 +130,6 @@ def tail(path, limit=LOG_TAIL):
     except OSError as error:
         return f"(no log: {error})"
     return text if len(text) <= limit else "[…]\n" + text[-limit:]
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_serving(process, base_url, timeout=SERVER_START_TIMEOUT):
