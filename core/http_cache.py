@@ -36,15 +36,10 @@ SHARED_CACHE_HEADERS = ("CDN-Cache-Control", "Surrogate-Control")
 PAGE_VIEW_NAME = "wagtail_serve"
 
 
-def shared_lifetime(response):
-    """The seconds a shared cache may keep `response` fresh, or None if it may not keep it."""
-    return getattr(response, "shared_cache_max_age", None)
-
-
-def allow_shared_cache(response, max_age=None):
-    """Let the shared cache keep `response` (if the conditions above hold) for `max_age`
-    seconds, the project's SHARED_CACHE_MAX_AGE by default."""
-    response.shared_cache_max_age = settings.SHARED_CACHE_MAX_AGE if max_age is None else max_age
+def allow_shared_cache(response):
+    """Let the shared cache keep `response` for SHARED_CACHE_MAX_AGE seconds, if the
+    conditions above hold."""
+    response.may_be_shared = True
     return response
 
 
@@ -100,11 +95,11 @@ class SharedCacheMiddleware:
         response = self.get_response(request)
         for header in SHARED_CACHE_HEADERS:
             del response[header]  # Only this middleware speaks to the shared cache.
-        if is_page_view(request) and shared_lifetime(response) is None:
+        if is_page_view(request):
             allow_shared_cache(response)
-        max_age = shared_lifetime(response)
-        if max_age is None or not may_share(request, response):
+        if not getattr(response, "may_be_shared", False) or not may_share(request, response):
             return response
+        max_age = settings.SHARED_CACHE_MAX_AGE
         max_age = min(max_age, getattr(response, "shared_cache_lifetime_limit", max_age))
         if max_age <= 0:
             return response
