@@ -210,12 +210,15 @@ class Stack:
         (self.workdir / "backends.vcl").write_text(
             BACKENDS_VCL.format(backends=backends, members=members)
         )
+        # Compiled from the work folder, which Varnish's own user can read wherever the
+        # checkout is (a private temporary folder, say).
+        shutil.copyfile(VCL_DIR / "default.vcl", self.workdir / "default.vcl")
         command = [
             varnishd_path(),
             "-F",
             "-n", str(self.workdir / "varnish"),
-            "-f", str(VCL_DIR / "default.vcl"),
-            "-p", f"vcl_path={self.workdir}:{VCL_DIR}",
+            "-f", str(self.workdir / "default.vcl"),
+            "-p", f"vcl_path={self.workdir}",
             "-a", f"http={self.host}:{self.port}",
             "-a", f"purge=127.0.0.1:{self.purge_port}",
             "-s", VARNISH_STORAGE,

@@ -154,8 +154,14 @@ class PreparedSite:
                 )
                 stack.facts = self.facts
                 stack.manage = lambda *args: run_command(args, stack.env)
-                with stack:
+                try:
+                    stack.__enter__()  # Stops what it started if it fails.
+                except RuntimeError as error:
+                    raise RuntimeError(f"{error}\nStack log:\n{tail(log_path)}") from error
+                try:
                     yield stack
+                finally:
+                    stack.stop()
         finally:
             drop()
 
