@@ -15,10 +15,12 @@ MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test test-fast serve bench install browser varnish lint lock clean
 
+# The development server, the background-task worker and the scheduler, stopped
+# together by Ctrl+C (deploy/develop.py). Mail is printed and written to var/mail/.
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(BIN)/python -m deploy.develop --host $(HOST) --port $(PORT)
 
 test: install browser varnish
 	$(BIN)/pytest
@@ -28,7 +30,9 @@ test-fast: install
 	$(BIN)/pytest -m "not browser and not server" -n 2
 
 # Production mode on this machine: DEBUG off, Varnish on HOST:PORT in front of
-# gunicorn on an internal loopback port (deploy/stack.py), static files by whitenoise.
+# gunicorn on an internal loopback port, with the background-task worker and
+# scheduler (deploy/stack.py), static files by whitenoise. Mail goes to
+# localhost:25 unless EMAIL_HOST is set, and waits on the queue while nothing listens.
 # A secret key is made once in var/ unless SECRET_KEY is set; HTTPS redirects
 # and secure cookies are off only because there is no certificate here.
 serve: install varnish

@@ -116,6 +116,21 @@ def has_lapsed(user, now=None):
     )
 
 
+def withhold_lapsed_group(user):
+    """Take the group of a lapsed approval out of `user` for this request only.
+
+    The scheduled job (`expire_overdue`) takes the person out of the group and tells
+    them; until it has run, every view restriction still sees them outside the group,
+    because Wagtail's check reads `user.groups.all()`, which this answers from the
+    list given here. Nothing is written, and no mail is sent, inside the request.
+    """
+    cache = getattr(user, "_prefetched_objects_cache", {})
+    user._prefetched_objects_cache = {
+        **cache,
+        "groups": user.groups.exclude(pk=user.approved_group_id),
+    }
+
+
 @transaction.atomic
 def expire(user):
     _withdraw(user, ApprovalStatus.EXPIRED)

@@ -38,8 +38,9 @@ def _redirect(url_name, next_path):
 class AccountAccessMiddleware:
     """Two checks on every request from a signed-in user.
 
-    - An approval past its date lapses now (the user leaves the group), not only
-      when the scheduled `expire_approvals` command next runs.
+    - An approval past its date admits nothing from that moment: the request sees
+      the user without its group. The scheduled job (accounts/tasks.py) records the
+      lapse and tells the person; a request never writes it or waits for mail.
     - Anyone with Wagtail admin access who opens an /admin/ page is sent to set up
       an authenticator app first, or to enter a code if this session has not yet
       passed MFA (for example a session that began before they enrolled).
@@ -54,7 +55,7 @@ class AccountAccessMiddleware:
         if signed_in(request):
             user = request.user
             if approval.has_lapsed(user):
-                approval.expire(user)
+                approval.withhold_lapsed_group(user)
             if (
                 request.path.startswith(ADMIN_PREFIX)
                 and request.path not in EXEMPT_PATHS

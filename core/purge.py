@@ -14,15 +14,20 @@ database commit: purged earlier, the CDN could fetch the old public version
 again, and keep it, before the change is visible.
 """
 
+import logging
 import os
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished
 
 from core.models import PartnershipSettings
+
+logger = logging.getLogger(__name__)
 
 # URLs --------------------------------------------------------------------
 
@@ -57,10 +62,22 @@ def add_document(batch, pk, file_name):
     batch.add_urls({root.root_url + path for root in Site.get_site_root_paths()})
 
 
+def purge_now(urls):
+    """Purge in this process, never on the task queue (P14): a page made private or
+    unpublished must leave the cache now, not when a worker next runs. Should the
+    purge fail (the cache unreachable), it goes on the queue, to be retried."""
+    try:
+        purge_urls_from_cache_task.call(urls)
+    except Exception:
+        logger.exception("Purge failed; queued to be tried again")
+        purge_urls_from_cache_task.enqueue(urls)
+
+
 def purge_after_commit(batch):
     """Purge once the change is committed (at once outside a transaction)."""
     if batch.urls:
-        transaction.on_commit(batch.purge)
+        urls = sorted(batch.urls)
+        transaction.on_commit(lambda: purge_now(urls))
 
 
 def purge_sites(sites):
@@ -130,7 +147,16 @@ def page_restriction_changed(restriction):
         purge_after_commit(batch)
 
 
+def page_published_or_unpublished(sender, instance, **kwargs):
+    """Wagtail purges these too, but from the task queue; this purge does not wait for it."""
+    batch = PurgeBatch()
+    add_pages(batch, [instance])
+    purge_after_commit(batch)
+
+
 def connect():
     """Connect this module's rules (from `CoreConfig.ready`)."""
+    page_published.connect(page_published_or_unpublished, dispatch_uid="purge-page-published")
+    page_unpublished.connect(page_published_or_unpublished, dispatch_uid="purge-page-unpublished")
     on_restriction_change(PageViewRestriction, page_restriction_changed)
     on_site_setting_save(PartnershipSettings)

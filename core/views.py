@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from wagtail import views as wagtail_views
 
+from background.health import queue_counts
 from core import routing
 from core.http_cache import shared_cache
 from core.site_settings import load_site_settings
@@ -43,7 +44,27 @@ def _cache_answers():
         cache.delete(key)
 
 
-HEALTH_CHECKS = {"database": _database_answers, "cache": _cache_answers}
+def _queue_state():
+    """The task queue answers; how many tasks wait to run, and how many failed every try.
+
+    Failed tasks and a backlog are reported, not failed on: they stop no request being
+    served, and the HTTP cache in front would otherwise serve stale pages for them.
+    """
+    return {"status": "ok", **queue_counts()}
+
+
+def _check(name, check):
+    try:
+        result = check()
+    except Exception:
+        logger.exception("Health check %s failed", name)
+        return {"status": "failing"}
+    if isinstance(result, dict):
+        return result
+    return {"status": "ok" if result else "failing"}
+
+
+HEALTH_CHECKS = {"database": _database_answers, "cache": _cache_answers, "queue": _queue_state}
 
 
 @never_cache
@@ -52,17 +73,13 @@ def healthz(request):
     """Whether this app server can do its work: 200 when every check passes, else 503.
 
     The HTTP cache in front asks this every second, and serves its last good copies
-    while the answer is not 200. The body names each check and nothing else.
+    while the answer is not 200. The body names each check, with the queue's counts,
+    and nothing else: `{"status": "ok", "checks": {"database": {"status": "ok"}, ...,
+    "queue": {"status": "ok", "backlog": 0, "failed": 0}}}`.
     """
-    results = {}
-    for name, check in HEALTH_CHECKS.items():
-        try:
-            results[name] = "ok" if check() else "failing"
-        except Exception:
-            logger.exception("Health check %s failed", name)
-            results[name] = "failing"
-    healthy = all(result == "ok" for result in results.values())
-    body = {"status": "ok" if healthy else "failing", "checks": results}
+    checks = {name: _check(name, check) for name, check in HEALTH_CHECKS.items()}
+    healthy = all(result["status"] == "ok" for result in checks.values())
+    body = {"status": "ok" if healthy else "failing", "checks": checks}
     return JsonResponse(body, status=200 if healthy else 503)
 
 

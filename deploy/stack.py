@@ -1,4 +1,5 @@
-"""The production stack on one machine: Varnish in front of gunicorn app servers.
+"""The production stack on one machine: Varnish in front of gunicorn app servers,
+and the background-task worker and scheduler beside them.
 
 `make serve` runs it on HOST:PORT; `make bench` and the cache tests start their own
 on free loopback ports. Every process it starts is stopped by its PID when the
@@ -73,6 +74,31 @@ def production_environment(folder, database_url):
     }
 
 
+# The worker runs every queue's tasks; the scheduler enqueues the jobs of each app's
+# tasks.py on their cron schedule (without django-crontask's once-a-minute heartbeat).
+WORKER_COMMAND = ["run_worker", "--queue-name", "*", "--no-reload", "--no-startup-delay"]
+SCHEDULER_COMMAND = ["crontask", "--no-heartbeat"]
+
+
+def start_manage(args, env, log):
+    """Start `manage.py *args` in its own session (so that a Ctrl+C in the terminal
+    reaches only the runner, which stops it by PID), its output to `log`."""
+    return subprocess.Popen(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def start_background(env, log):
+    """The worker and the scheduler: [worker, scheduler]."""
+    return [start_manage(WORKER_COMMAND, env, log), start_manage(SCHEDULER_COMMAND, env, log)]
+
+
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -139,6 +165,8 @@ class Stack:
         self.log = log or sys.stdout
         self.apps = [None] * app_servers
         self.varnish = None
+        self.worker = None
+        self.scheduler = None
         self.workdir = None
 
     @property
@@ -170,6 +198,18 @@ class Stack:
         for index in range(len(self.apps)):
             self.start_app(index)
         self.start_varnish()
+        self.worker, self.scheduler = start_background(self.env, self.log)
+
+    @property
+    def processes(self):
+        return [self.varnish, *self.apps, self.worker, self.scheduler]
+
+    def start_worker(self):
+        self.worker = start_manage(WORKER_COMMAND, self.env, self.log)
+
+    def stop_worker(self):
+        if self.worker is not None:
+            stop(self.worker)
 
     def start_app(self, index):
         command = [
@@ -234,7 +274,7 @@ class Stack:
         wait_until_answering(self.varnish, self.url + "/robots.txt")
 
     def stop(self):
-        for process in [self.varnish, *self.apps]:
+        for process in self.processes:
             if process is not None:
                 stop(process)
         if self.workdir is not None:
@@ -253,10 +293,13 @@ def main(argv=None):
 
     signal.signal(signal.SIGTERM, stop_on_signal)
     with Stack(args.host, args.port, workers=args.workers) as stack:
-        print(f"Serving on {stack.url} (Varnish in front of gunicorn at {stack.app_url()}).")
+        print(
+            f"Serving on {stack.url} (Varnish in front of gunicorn at {stack.app_url()}), "
+            "with the background-task worker and scheduler."
+        )
         print("Press Ctrl+C to stop.", flush=True)
         try:
-            while all(process.poll() is None for process in [stack.varnish, *stack.apps]):
+            while all(process.poll() is None for process in stack.processes):
                 time.sleep(1)
         except KeyboardInterrupt:
             pass

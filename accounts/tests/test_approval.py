@@ -10,6 +10,7 @@ from django.test import Client
 
 from accounts import approval
 from accounts.models import ApprovalStatus
+from accounts.tasks import expire_approvals
 from accounts.testing import login_with_mfa
 
 from .conftest import expire_now
@@ -102,13 +103,26 @@ def test_expire_approvals_command_removes_lapsed_users_from_the_group(approved_u
     assert mail.outbox[0].to == [approved_user.email]
 
 
-def test_lapsed_approval_is_expired_on_the_next_request(client, approved_user, restricted_page):
+def test_lapsed_approval_admits_nothing_before_the_scheduled_job_runs(
+    client, approved_user, restricted_page
+):
     client.force_login(approved_user)
     assert client.get("/briefing/").status_code == 200
     expire_now(approved_user)
     assert client.get("/briefing/").status_code == 403
+    # The request neither recorded the lapse nor sent mail: the scheduled job does both.
+    approved_user.refresh_from_db()
+    assert approved_user.approval_status == ApprovalStatus.APPROVED
+    assert approved_user.groups.exists()
+    assert mail.outbox == []
+    assert client.get("/accounts/logout/").status_code == 200
+
+    expire_approvals.call()
     approved_user.refresh_from_db()
     assert approved_user.approval_status == ApprovalStatus.EXPIRED
+    assert not approved_user.groups.exists()
+    assert mail.outbox[0].to == [approved_user.email]
+    assert client.get("/briefing/").status_code == 403
 
 
 def test_leavers_are_removed_in_one_action(admin_client, approved_user, make_user, practitioners):

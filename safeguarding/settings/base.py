@@ -19,6 +19,8 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     # Our capabilities, one app each.
     "core",
+    # The task queue under everything: mail, retries, the failed-task report.
+    "background",
     "accounts",
     "home",
     "quickexit",
@@ -46,6 +48,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # The task queue on the project's database, and its cron-style scheduler.
+    "django_tasks_db",
+    "crontask",
     # Sign-up, email verification, MFA and rate limits for practitioner accounts.
     "allauth",
     "allauth.account",
@@ -234,10 +239,22 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 
-# Caches stay honest (P7, P14). Purges and search-index updates run as background
-# tasks (django-tasks). TASKS is left unset on purpose: the default, immediate
-# backend runs them in the request that made the change, so nothing stays public
-# or findable while a queue catches up. A worker needs its queue watched.
+# Background tasks (Django's tasks framework; Wagtail's search-index, reference and
+# purge tasks use the django-tasks backport, which reads the same TASKS setting, so
+# both run on one backend). TASKS is unset here: the immediate backend runs each task
+# in the request that enqueued it, as the tests need. Development and production put
+# them on the database queue (django-tasks-db), run by `manage.py run_worker`, and
+# schedule jobs with `manage.py crontask`. Nothing that hides restricted material
+# waits for the worker (P14): the site's own purges run in the request after the
+# commit (core/purge.py), and search and listings filter every result per visitor.
+# Failed tasks on the queue are retried with back-off (background/retry.py).
+BACKGROUND_TASKS = {
+    "ATTEMPTS": int(os.environ.get("TASK_ATTEMPTS", 20)),
+    "FIRST_RETRY_DELAY": int(os.environ.get("TASK_FIRST_RETRY_DELAY", 10)),
+    "MAX_RETRY_DELAY": int(os.environ.get("TASK_MAX_RETRY_DELAY", 600)),
+    "TASK_TIMEOUT": int(os.environ.get("TASK_TIMEOUT", 15 * 60)),
+}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # How long the shared cache (Varnish or a CDN) may keep an anonymous copy of a
 # public page (core/http_cache.py). Purges clear a copy as soon as what it shows

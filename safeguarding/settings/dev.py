@@ -7,7 +7,17 @@ from .base import *  # noqa: F403
 DEBUG = True
 SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Tasks on the database queue, run by the worker that `make run` starts beside the
+# server. Mail goes through it too, and is then printed on the console and written to
+# var/mail/ (one .log file per message) for a developer to open.
+TASKS = DATABASE_TASKS  # noqa: F405
+MAILERS = {
+    "default": {"BACKEND": "background.mail.QueuedEmailBackend"},
+    "delivery": {
+        "BACKEND": "background.mail.DevelopmentEmailBackend",
+        "OPTIONS": {"file_path": str(BASE_DIR / "var" / "mail")},  # noqa: F405
+    },
+}
 
 # Serve static files straight from the apps, no collectstatic step.
 WHITENOISE_USE_FINDERS = True

@@ -46,17 +46,28 @@ SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_flag("SECURE_COOKIES", True)
 SESSION_COOKIE_HTTPONLY = True
 
+# Every task on the database queue, run by `manage.py run_worker` (`make serve` starts
+# one beside the app servers), with scheduled jobs from `manage.py crontask`.
+TASKS = DATABASE_TASKS  # noqa: F405
+
+# Mail is queued in the request and sent by the worker (background/mail.py), with
+# retries while the mail server is away. Without EMAIL_HOST it goes to this machine's
+# own mail server (localhost:25, plain SMTP); with it, port 587 and STARTTLS unless
+# EMAIL_PORT and EMAIL_USE_TLS say otherwise.
+mail_host = os.environ.get("EMAIL_HOST", "").strip()
 MAILERS = {
-    "default": {
+    "default": {"BACKEND": "background.mail.QueuedEmailBackend"},
+    "delivery": {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "OPTIONS": {
-            "host": os.environ.get("EMAIL_HOST", "localhost"),
-            "port": int(os.environ.get("EMAIL_PORT", 587)),
+            "host": mail_host or "localhost",
+            "port": int(os.environ.get("EMAIL_PORT", 587 if mail_host else 25)),
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-            "use_tls": env_flag("EMAIL_USE_TLS", True),
+            "use_tls": env_flag("EMAIL_USE_TLS", bool(mail_host)),
+            "timeout": int(os.environ.get("EMAIL_TIMEOUT", 30)),
         },
-    }
+    },
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL

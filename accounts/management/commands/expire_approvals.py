@@ -6,8 +6,8 @@ from accounts import approval
 class Command(BaseCommand):
     help = (
         "Take practitioners whose approval has passed its date out of their group and "
-        "tell them. Run it daily from a scheduler (cron, systemd timer); the site also "
-        "expires an approval when its holder next makes a request."
+        "tell them. The scheduler (manage.py crontask) runs it every five minutes; until "
+        "it has, the site withholds the group of a lapsed approval on every request."
     )
 
     def handle(self, *args, **options):
