@@ -11,6 +11,7 @@ pytest_plugins = [
     "safeguarding.testing.browser",
     "resources.testing",
     "safeguarding.testing.purge",
+    "background.testing",
 ]
 # The prefix of the folder that safeguarding/settings/test.py makes for a run's uploads.
 TEST_MEDIA_PREFIX = "safeguarding-test-media-"

@@ -1,8 +1,8 @@
 """Failed tasks in the Wagtail admin: what failed, when, why, and a way to run it again.
 
 Only tasks that failed every try are listed; one still being retried is not a
-failure yet. Seeing the list needs `django_tasks_db.view_dbtaskresult`; running a
-task again or deleting it needs `django_tasks_db.change_dbtaskresult` (superusers
+failure yet. Seeing the list needs `django_tasks_database.view_dbtaskresult`; running a
+task again or deleting it needs `django_tasks_database.change_dbtaskresult` (superusers
 have both).
 """
 
@@ -16,8 +16,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from background import retry
 
-VIEW_PERMISSION = "django_tasks_db.view_dbtaskresult"
-CHANGE_PERMISSION = "django_tasks_db.change_dbtaskresult"
+VIEW_PERMISSION = "django_tasks_database.view_dbtaskresult"
+CHANGE_PERMISSION = "django_tasks_database.change_dbtaskresult"
 SHOWN = 200
 
 

@@ -17,6 +17,7 @@ has lost its worker.
 import datetime
 
 from django.conf import settings
+from django.db.models import F
 from django.tasks import TaskResultStatus
 from django.tasks.signals import task_finished
 from django.utils import timezone
@@ -69,7 +70,7 @@ def requeue_abandoned(now=None):
     cutoff = now - datetime.timedelta(seconds=option("TASK_TIMEOUT"))
     return DBTaskResult.objects.filter(
         status=TaskResultStatus.RUNNING, started_at__lt=cutoff
-    ).update(status=TaskResultStatus.READY, run_after=now)
+    ).update(status=TaskResultStatus.READY, run_after=F("started_at"))
 
 
 def connect():

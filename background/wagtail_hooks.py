@@ -1,5 +1,6 @@
-"""The failed-tasks report in the admin's Reports menu."""
+"""The failed-tasks report in the admin's Reports menu, and its permissions."""
 
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -25,4 +26,13 @@ class FailedTasksMenuItem(MenuItem):
 def register_menu_item():
     return FailedTasksMenuItem(
         "Failed tasks", reverse("background_failed_tasks"), icon_name="warning", order=900
+    )
+
+
+@hooks.register("register_permissions")
+def register_permissions():
+    """Lets the report's permissions be given to a group in Settings → Groups."""
+    return Permission.objects.filter(
+        content_type__app_label="django_tasks_database",
+        codename__in=["view_dbtaskresult", "change_dbtaskresult"],
     )
