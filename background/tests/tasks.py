@@ -1,6 +1,7 @@
 """Tasks that the queue's tests enqueue (importable by path, as the worker needs)."""
 
 import time
+from pathlib import Path
 
 from django.tasks import task
 
@@ -19,8 +20,12 @@ def always_fails():
 
 
 @task
-def sleep_then_write(path, seconds):
-    """Sleep, then write the file: a task that a test can kill its worker in the middle of."""
-    time.sleep(seconds)
+def slow_the_first_time(path, seconds):
+    """Write `path`, after sleeping `seconds` on the first run only (marked by `path`.started):
+    a task that a test can kill its worker in the middle of, and see run again."""
+    started = Path(f"{path}.started")
+    if not started.exists():
+        started.touch()
+        time.sleep(seconds)
     with open(path, "a") as file:
         file.write("done\n")

@@ -79,4 +79,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # The scheduler's own bookkeeping (a line every few seconds) only when it goes wrong.
+    "loggers": {"apscheduler": {"level": "WARNING"}},
 }
