@@ -1,9 +1,9 @@
 """Failed tasks in the Wagtail admin: what failed, when, why, and a way to run it again.
 
 Only tasks that failed every try are listed; one still being retried is not a
-failure yet. Seeing the list needs `django_tasks_database.view_dbtaskresult`; running a
-task again or deleting it needs `django_tasks_database.change_dbtaskresult` (superusers
-have both).
+failure yet. Seeing the list needs *Can view task result*; running a task again or
+deleting it needs *Can change task result* (django-tasks-db's own permissions, given
+to a group in Settings → Groups; superusers have both).
 """
 
 from django.contrib import messages

@@ -99,6 +99,21 @@ def test_background_tasks_run_at_once():
     assert isinstance(django_task_backends["default"], DjangoImmediateBackend)
 
 
+def test_with_a_task_queue_privacy_purges_still_happen_in_the_request(
+    purges, settings, topic_index, article, practitioners
+):
+    """With a queue (development and production), no purge of ours waits for a worker:
+    here every task is queued and never run, and the page made private and the page
+    unpublished still leave the cache at once."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    assert purges(lambda: restrict(topic_index, practitioners)) == {
+        full(topic_index),
+        full(article),
+    }
+    assert purges(article.unpublish) == {full(article)}
+    assert task_backends["default"].results  # Wagtail's own tasks wait on the queue
+
+
 def test_no_cache_is_purged_unless_the_environment_names_one():
     assert settings.WAGTAILFRONTENDCACHE == {}
     assert "wagtail.contrib.frontend_cache" in settings.INSTALLED_APPS
