@@ -70,7 +70,7 @@ def load_site_settings(request):
         for model, accessor in accessors.items()
         for path in [accessor, *(f"{accessor}__{name}" for name in model.select_related or ())]
     ]
-    sites = Site.objects.select_related("root_page", *relations)
+    sites = Site.objects.select_related("root_page", *relations).order_by()
     if known_site is ...:
         hostname, port = split_domain_port(request._get_raw_host())[0], _port(request)
         site = site_for_host(
