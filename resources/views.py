@@ -1,12 +1,13 @@
 """Serving documents: Wagtail's permission-checking view, with honest cache headers.
 
-Wagtail sends no `Cache-Control` with a private document (P3), and a CDN that caches PDFs by extension would hand a
-practitioner's copy to the next visitor. Every document response here is
-`no-store`, so no browser keeps a copy on a shared device either; restricted
-ones are also `private` and `noindex`. Who may read what is decided by
-`core.access`: a document this visitor may not read is looked for among those they
-may read, and so is not found, by the same query and with the same 404 as a missing
-one; trying ids tells nobody which restricted documents exist.
+Wagtail sends no `Cache-Control` with a private document (P3), and a CDN that
+caches PDFs by extension would hand a practitioner's copy to the next visitor.
+Every document response here is `no-store`, so no browser keeps a copy on a
+shared device either; restricted ones are also `private` and `noindex`. Who may
+read what is decided by `core.access`: a document this visitor may not read is
+looked for among those they may read, and so is not found, by the same query and
+with the same 404 as a missing one; trying ids tells nobody which restricted
+documents exist.
 """
 
 from django.shortcuts import get_object_or_404
