@@ -73,6 +73,7 @@ def test_the_demo_site_comes_back_whole(media_root, empty_target, tmp_path):
         assert len(original[kind]) > 3, f"the demo has {kind} to restore"
     archive = tmp_path / "demo.tar.gz"
     call_command("backup", output=str(archive), stdout=io.StringIO())
+    assert archive.stat().st_mode & 0o777 == 0o600, "only its owner may read a backup"
     with tarfile.open(archive) as tar:
         assert len([name for name in tar.getnames() if name.startswith("media/")]) == len(
             original["documents"]
