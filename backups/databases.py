@@ -10,6 +10,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+from pathlib import Path
 
 from django.conf import settings
 
@@ -85,7 +86,7 @@ def dump_sqlite(connection, path):
 def load_sqlite(connection, path):
     # The backup API replaces every page of the target in one step, tables that the
     # copy does not have included.
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    source = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         connection.ensure_connection()
         source.backup(connection.connection)

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 
 from backups.errors import BackupError
 from backups.operations import back_up
@@ -18,6 +19,8 @@ class Command(BaseCommand):
             summary = back_up(output)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except OperationalError as error:
+            raise CommandError(f"Could not reach the database: {error}") from error
         self.stdout.write(
             f"Backup written to {summary.path} ({summary.size:,} bytes): the {summary.engine_name} "
             f"database and {summary.media_files} media files."

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 
 from backups.errors import BackupError
 from backups.operations import restore
@@ -23,6 +24,8 @@ class Command(BaseCommand):
             summary = restore(archive, force=force)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except OperationalError as error:
+            raise CommandError(f"Could not reach the database: {error}") from error
         self.stdout.write(
             f"Restored {summary.path} (made {summary.created_at}): the {summary.engine_name} "
             f"database and {summary.media_files} media files. If this code is newer than the "
