@@ -1,24 +1,28 @@
 """Serving documents: Wagtail's permission-checking view, with honest cache headers.
 
-Wagtail sends no `Cache-Control` with a private document or with the redirect
-to sign in (P3), and a CDN that caches PDFs by extension would hand a
-practitioner's copy to the next visitor. Every document response here is
-`no-store`, so no browser keeps a copy on a shared device either; restricted
-ones are also `private` and `noindex`. Who may read what is decided by
-`core.access`, through the `before_serve_document` hook in `core.wagtail_hooks`.
+Wagtail sends no `Cache-Control` with a private document (P3), and a CDN that
+caches PDFs by extension would hand a practitioner's copy to the next visitor.
+Every document response here is `no-store`, so no browser keeps a copy on a
+shared device either; restricted ones are also `private` and `noindex`. Who may
+read what is decided by `core.access`: a document this visitor may not read is
+looked for among those they may read, and so is not found, by the same query and
+with the same 404 as a missing one; trying ids tells nobody which restricted
+documents exist.
 """
 
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from wagtail.documents.views.serve import serve as wagtail_serve
 
-from core.access import is_restricted_material
+from core.access import is_restricted_material, readable_documents
 from core.responses import mark_restricted
 from resources.models import Resource
 
 
 def serve(request, document_id, document_filename):
-    document = get_object_or_404(Resource.objects.select_related("collection"), id=document_id)
+    document = get_object_or_404(
+        readable_documents(request, Resource.objects.select_related("collection")), id=document_id
+    )
     response = wagtail_serve(request, document_id, document_filename)
     # Wagtail writes the content coding it guessed from the file name even when it
     # guessed none, as `Content-Encoding: None`. The file is sent as stored: no coding.

@@ -14,6 +14,7 @@ from core import views as core_views
 from resources import views as resources_views
 from search import views as search_views
 
+handler404 = "safeguarding.views.page_not_found"
 handler500 = "safeguarding.views.server_error"
 
 # The admin, for signed-in editors only, needs inline scripts and styles: its own

@@ -1,10 +1,12 @@
-"""Project-level views: the 500 page, which composes the layout and the quick exit."""
+"""Project-level views: the 404 and 500 pages, which compose the layout and the quick exit."""
 
 import logging
 
 from django.http import HttpResponseServerError
+from django.shortcuts import render
 from django.template.loader import render_to_string
 
+from core.access import signed_in
 from quickexit.messages import MESSAGES
 from quickexit.models import DEFAULT_DESTINATION
 
@@ -22,6 +24,16 @@ BARE_SERVER_ERROR = (
     '<p>If a child is in immediate danger, call <a href="tel:999">999</a>.</p>'
     "</main></body></html>"
 )
+
+
+def page_not_found(request, exception):
+    """The 404 page in the site layout.
+
+    It is also the answer about material this visitor may not read, which must not
+    differ from the answer about material that does not exist; so every 404 offers
+    sign-in to a visitor who is not signed in, and says the same to everyone else.
+    """
+    return render(request, "404.html", {"signed_in": signed_in(request)}, status=404)
 
 
 def server_error(request):

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "contacts",
     "resources",
     "search",
+    # Operations: `manage.py backup` and `restore`.
+    "backups",
     # The demo partnership: load_demo and its data files. Nothing imports it.
     "demo",
     # Wagtail and the packages it builds on.
@@ -151,7 +153,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or BASE_DIR / "media"
 # collectstatic names each static file by its content's hash and writes a gzip copy
 # beside it. WhiteNoise serves the hashed names with a far-future, immutable
 # Cache-Control (ten years) and the gzip copy to browsers that accept it.

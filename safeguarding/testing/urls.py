@@ -7,7 +7,7 @@ The browser tests need a real 500 response rendered by the site's own 500 handle
 
 from django.urls import path
 
-from safeguarding.urls import handler500
+from safeguarding.urls import handler404, handler500
 from safeguarding.urls import urlpatterns as site_urlpatterns
 
 SERVER_ERROR_PATH = "__test__/server-error/"
@@ -26,4 +26,4 @@ urlpatterns = [
     *site_urlpatterns,
 ]
 
-__all__ = ["handler500", "urlpatterns"]
+__all__ = ["handler404", "handler500", "urlpatterns"]
