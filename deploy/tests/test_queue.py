@@ -16,7 +16,7 @@ import pytest
 
 from background.testing import SmtpSink
 from deploy.stack import free_port
-from deploy.tests.test_varnish import ask, cookie_from
+from deploy.tests.helpers import ask, cookie_from
 
 pytestmark = pytest.mark.server
 

@@ -10,40 +10,15 @@ import os
 import socket
 import time
 import urllib.parse
-from dataclasses import dataclass
 
 import pytest
+
+from deploy.tests.helpers import ask, cookie_from
 
 pytestmark = pytest.mark.server
 
 ATTEMPTS = 50  # bounded waits: at most ATTEMPTS x PAUSE seconds
 PAUSE = 0.2
-
-
-@dataclass
-class Answer:
-    status: int
-    headers: http.client.HTTPMessage
-    text: str
-
-    @property
-    def cache(self):
-        return self.headers.get("X-Cache")
-
-
-def ask(base_url, path, method="GET", session=None, body=None, headers=None, timeout=30):
-    """One request, redirects not followed."""
-    parts = urllib.parse.urlsplit(base_url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
-    headers = dict(headers or {})
-    if session:
-        headers["Cookie"] = f"sessionid={session}"
-    try:
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        return Answer(response.status, response.headers, response.read().decode(errors="replace"))
-    finally:
-        connection.close()
 
 
 def ask_twice(base_url, path, **kwargs):
@@ -330,13 +305,6 @@ def test_a_publish_through_one_app_server_is_seen_through_the_cache_at_once(
 
 
 # Signing in and the admin, through the cache -------------------------------------------
-
-
-def cookie_from(answer, name):
-    for header in answer.headers.get_all("Set-Cookie") or []:
-        if header.startswith(f"{name}="):
-            return header.split("=", 1)[1].split(";", 1)[0]
-    return None
 
 
 def test_signing_in_and_the_admin_work_through_the_cache(module_stack):
