@@ -145,10 +145,17 @@ def test_a_limited_lifetime_is_never_longer_than_the_default(rf, settings):
 # /healthz ----------------------------------------------------------------------
 
 
-def test_healthz_reports_database_and_cache(client, db):
+def test_healthz_reports_database_cache_and_queue(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {
+            "database": {"status": "ok"},
+            "cache": {"status": "ok"},
+            "queue": {"status": "ok", "backlog": 0, "failed": 0},
+        },
+    }
     assert "no-store" in response["Cache-Control"]
 
 
@@ -160,5 +167,7 @@ def test_healthz_is_503_when_the_database_fails(client, db, monkeypatch):
         patched.setattr(connection, "cursor", broken_cursor)
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["checks"]["database"] == "failing"
-    assert response.json()["checks"]["cache"] == "ok"
+    checks = response.json()["checks"]
+    assert checks["database"] == {"status": "failing"}
+    assert checks["cache"] == {"status": "ok"}
+    assert checks["queue"] == {"status": "failing"}  # its table is in the database
