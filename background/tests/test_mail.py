@@ -72,3 +72,16 @@ def test_a_rolled_back_change_sends_no_mail(settings, database_queue):
         raise RuntimeError("The approval failed after its mail was queued.")
     assert database_queue() == []
     assert mail.outbox == []
+
+
+def test_development_mail_goes_to_the_console_and_to_a_file(settings, tmp_path, capsys):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "background.mail.DevelopmentEmailBackend",
+            "OPTIONS": {"file_path": str(tmp_path)},
+        }
+    }
+    send_mail("Confirm your address", "Open the link.", None, ["dev@example.org"])
+    [written] = tmp_path.iterdir()
+    assert "Subject: Confirm your address" in written.read_text()
+    assert "Open the link." in capsys.readouterr().out

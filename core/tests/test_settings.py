@@ -8,16 +8,21 @@ import pytest
 from django.conf import settings
 
 PRODUCTION = "safeguarding.settings.production"
+# Taken out of the environment that production settings are imported with.
+UNSET = {
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_CONN_MAX_AGE",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "EMAIL_USE_TLS",
+}
 
 
 def import_production_settings(
     shown="settings.DEBUG, settings.ALLOWED_HOSTS, settings.SECURE_SSL_REDIRECT", **env
 ):
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_CONN_MAX_AGE"}
-    }
+    environment = {k: v for k, v in os.environ.items() if k not in UNSET}
     environment |= {"DJANGO_SETTINGS_MODULE": PRODUCTION} | env
     return subprocess.run(
         [
@@ -77,3 +82,32 @@ def test_production_keeps_database_connections_open_and_checks_them(env, shown):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == shown
+
+
+MAIL_AND_TASKS = (
+    'settings.MAILERS["default"]["BACKEND"], '
+    '[settings.MAILERS["delivery"]["OPTIONS"][key] for key in ("host", "port", "use_tls")], '
+    'settings.TASKS["default"]["BACKEND"]'
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "delivery"),
+    [
+        ({}, "['localhost', 25, False]"),
+        ({"EMAIL_HOST": "smtp.example.org"}, "['smtp.example.org', 587, True]"),
+        (
+            {"EMAIL_HOST": "relay.example.org", "EMAIL_PORT": "25", "EMAIL_USE_TLS": "false"},
+            "['relay.example.org', 25, False]",
+        ),
+    ],
+)
+def test_production_queues_mail_and_sends_it_by_smtp(env, delivery):
+    """Without EMAIL_HOST, the machine's own mail server; with it, STARTTLS on 587 by default."""
+    result = import_production_settings(
+        MAIL_AND_TASKS, SECRET_KEY="s" * 50, ALLOWED_HOSTS="a.example", **env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        f"background.mail.QueuedEmailBackend {delivery} django_tasks_db.DatabaseBackend"
+    )
