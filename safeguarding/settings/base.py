@@ -257,6 +257,9 @@ BACKGROUND_TASKS = {
     "TASK_TIMEOUT": int(os.environ.get("TASK_TIMEOUT", 15 * 60)),
 }
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# With REDIS_URL, a scheduler holds a lock there, so that a second one started by
+# mistake waits instead of enqueuing every job twice. Without it, run one scheduler.
+CRONTASK = {"REDIS_URL": os.environ.get("REDIS_URL") or None}
 
 # How long the shared cache (Varnish or a CDN) may keep an anonymous copy of a
 # public page (core/http_cache.py). Purges clear a copy as soon as what it shows
