@@ -2,7 +2,12 @@
 
 - `database_queue`: tasks go on the database queue (django-tasks-db), as in
   production, instead of running at once; `drain_queue()` then runs what is due,
-  one task at a time, through django-tasks-db's own worker code.
+  one task at a time, through django-tasks-db's own worker code. Only tasks made
+  with Django's own `task` go on it: the backport's `task` (Wagtail's and
+  modelsearch's) picks its Task class from the backend configured when the module
+  is imported, which in the tests is the immediate one, and django-tasks-db
+  refuses those. In development and production the database backend is configured
+  from the start, so Wagtail's tasks are Django's and run on the queue.
 - `mail_port`: a free loopback port with nothing listening: a mail server that is
   down. `SmtpSink(port)` starts listening there (aiosmtpd) and keeps what it is sent.
 - `smtp_delivery(settings, port)`: mail queued as in production and delivered by
