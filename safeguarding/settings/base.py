@@ -119,6 +119,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write to one file. A transaction takes the
+    # write lock when it begins, and waits up to 20 s for it, rather than failing with
+    # "database is locked" when it first writes while the other holds the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A local-memory cache needs nothing installed; REDIS_URL switches to Redis,
