@@ -115,13 +115,15 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A local-memory cache needs nothing installed; REDIS_URL switches to Redis,
-# which several app servers can share.
+# which several app servers can share. Production never keeps the local-memory
+# cache (settings/production.py): it is private to each worker process.
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "safeguarding")
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "safeguarding",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 else:

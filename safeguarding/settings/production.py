@@ -46,6 +46,21 @@ SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_flag("SECURE_COOKIES", True)
 SESSION_COOKIE_HTTPONLY = True
 
+# One cache for every worker and app server: used authenticator codes and rate-limit
+# counts live there, so a cache private to each process would let one code sign in
+# once per worker and multiply every limit. Redis when REDIS_URL is set, else a table
+# in the database, which `migrate` creates (core/apps.py). core refuses to start
+# with a cache of the process's own (REQUIRE_SHARED_CACHE).
+if not os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "safeguarding_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,  # noqa: F405
+        }
+    }
+REQUIRE_SHARED_CACHE = True
+
 MAILERS = {
     "default": {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
