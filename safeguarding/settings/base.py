@@ -8,6 +8,7 @@ environment, never from this file.
 import base64
 import hashlib
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -15,6 +16,29 @@ from django.utils.csp import CSP
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
+
+
+def secret_key_from(path):
+    """The secret key kept in the file at `path`, made at random the first time.
+
+    Only the owner may read the file. It appears whole or not at all (written aside,
+    then linked into place), so two processes starting at once read the same key.
+    """
+    path = Path(path)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f".{path.name}.{os.getpid()}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(50) + "\n")
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text().strip()
+
 
 INSTALLED_APPS = [
     # Our capabilities, one app each.
