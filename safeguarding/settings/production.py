@@ -1,7 +1,8 @@
 """Production: `make serve` and real deployments.
 
 Secrets and hosts come from the environment. The site refuses to start
-without SECRET_KEY and ALLOWED_HOSTS rather than fall back to an unsafe value.
+without SECRET_KEY, ALLOWED_HOSTS and WAGTAILADMIN_BASE_URL rather than fall back
+to an unsafe or wrong value, and without a cache that every worker shares.
 """
 
 import os
@@ -24,6 +25,8 @@ def env_flag(name, default):
 
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
+# The site's public address, for links in the emails the admin sends.
+WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
 
 # Persistent database connections: a request reuses its worker's connection for up to
 # DATABASE_CONN_MAX_AGE seconds (10 minutes unless set; 0 opens one per request) instead of
@@ -40,8 +43,15 @@ CSRF_TRUSTED_ORIGINS = [
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+# Subdomains and the browsers' preload list are opt-in: both bind every host under the
+# domain to HTTPS for as long as the header says, and preloading cannot be undone
+# quickly. Django's deploy check warns while either is off; that choice is deliberate.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_flag("SECURE_COOKIES", True)
 SESSION_COOKIE_HTTPONLY = True
