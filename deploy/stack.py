@@ -185,9 +185,7 @@ class Stack:
             f"127.0.0.1:{self.app_ports[index]}",
             "--workers",
             str(self.workers),
-            "--access-logfile",
-            "-",
-        ]
+        ]  # No access log: the app writes one JSON line per request (core/logs.py).
         process = subprocess.Popen(
             command,
             cwd=BASE_DIR,

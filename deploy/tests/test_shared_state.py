@@ -1,5 +1,5 @@
 """State that every app worker shares: one authenticator code signs in once, and rate
-limits count every attempt, whichever worker answers it.
+limits count every attempt, whichever worker answers it. And what the workers log.
 
 Each case starts the production stack with two gunicorn workers and sends requests
 at once, so that both workers answer some of them: with a cache of its own in each
@@ -7,11 +7,13 @@ worker, a code is accepted once per worker and every limit is doubled.
 """
 
 import http.client
+import json
 import os
 import re
 import secrets
 import threading
 import urllib.parse
+from pathlib import Path
 
 import pytest
 
@@ -146,3 +148,33 @@ def test_failed_sign_ins_are_limited_across_workers(shared_stack):
     for _ in range(FAILED_SIGN_INS // WAVE):
         answers += all_at_once([wrong_password] * WAVE)
     assert answers.count("refused") == ALLOWED_FAILURES, answers
+
+
+def test_the_app_logs_one_json_line_per_request_with_ids_only(shared_stack):
+    member = Visitor(shared_stack.app_url())
+    member.cookies["sessionid"] = shared_stack.facts["sessions"]["member"]
+    assert member.send("GET", "/accounts/profile/")[0] == 200
+    anyone = Visitor(shared_stack.app_url())
+    anyone.send("GET", "/robots.txt?token=querysecret")
+    anyone.send("GET", "/accounts/confirm-email/pathsecret/")
+    shared_stack.log.flush()
+
+    lines = [
+        json.loads(line)
+        for line in Path(shared_stack.log.name).read_text().splitlines()
+        if line.startswith("{")
+    ]
+    requests = [
+        line for line in lines if line.get("event") == "request" and line["view"] != "healthz"
+    ]
+    assert {"time", "level", "logger", "method", "status", "duration_ms", "route"} <= set(
+        requests[-1]
+    )
+    profile, robots, confirm = requests[-3:]
+    assert (profile["view"], profile["status"]) == ("accounts_profile", 200)
+    assert isinstance(profile["user_id"], int)
+    assert (robots["view"], robots["status"], robots.get("user_id")) == ("robots_txt", 200, None)
+    assert confirm["view"] == "account_confirm_email"
+    text = json.dumps(lines)
+    for secret in ("querysecret", "pathsecret", "127.0.0.1", "@example.org"):
+        assert secret not in text

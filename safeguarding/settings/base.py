@@ -86,7 +86,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that it compresses what every other middleware has finished writing
+    # Outermost, so that it times the whole answer and logs its final status (core/logs.py).
+    "core.logs.RequestLogMiddleware",
+    # Next, so that it compresses what every other middleware has finished writing
     # (core/compression.py). Streamed files (static, documents) pass through as they are.
     "core.compression.PageGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",

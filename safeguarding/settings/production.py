@@ -8,6 +8,7 @@ to an unsafe or wrong value, and without a cache that every worker shares.
 import os
 
 from django.core.exceptions import ImproperlyConfigured
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 from .base import *  # noqa: F403
 
@@ -88,9 +89,25 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 DEMO_USERS_ENABLED = False
 
+# One JSON object per line on standard error, for every record: `time`, `level`, `logger`,
+# `message` and the record's fields. Each request and each background task writes one
+# (core/logs.py, loggers "safeguarding.requests" and "safeguarding.tasks"). Django hangs
+# the request on some records; it is left out, as its text carries the query string.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "{levelname}{name}{message}",
+            "style": "{",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",
+            "reserved_attrs": [*RESERVED_ATTRS, "request"],
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # core/logs.py writes one record per task; Django's own would repeat it.
+    "loggers": {"django.tasks": {"level": "WARNING"}},
 }
