@@ -35,7 +35,11 @@ def production_with(tmp_path, extra_settings="", **env):
         "ALLOWED_HOSTS": "a.example",
         "WAGTAILADMIN_BASE_URL": "https://a.example",
     } | env
-    shown = 'settings.CACHES["default"]["BACKEND"], settings.CACHES["default"]["KEY_PREFIX"]'
+    cache = 'settings.CACHES["default"]'
+    shown = (
+        f'{cache}["BACKEND"], {cache}["KEY_PREFIX"], '
+        f'{cache}.get("OPTIONS", {{}}).get("MAX_ENTRIES", "")'
+    )
     return subprocess.run(
         [
             sys.executable,
@@ -53,7 +57,11 @@ def production_with(tmp_path, extra_settings="", **env):
 def test_production_shares_the_database_cache_without_redis(tmp_path):
     result = production_with(tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["django.core.cache.backends.db.DatabaseCache", "safeguarding"]
+    assert result.stdout.split() == [
+        "django.core.cache.backends.db.DatabaseCache",
+        "safeguarding",
+        "100000",
+    ]
 
 
 def test_production_shares_redis_when_it_is_named(tmp_path):
@@ -94,7 +102,7 @@ def test_only_caches_that_every_worker_shares_are_accepted(tmp_path, backend, re
             require_shared_cache()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migrate_creates_the_database_cache_table():
     assert "test_shared_cache" not in connection.introspection.table_names()
     with override_settings(CACHES=DATABASE_CACHE):

@@ -68,6 +68,9 @@ if not os.environ.get("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "safeguarding_cache",
             "KEY_PREFIX": CACHE_KEY_PREFIX,  # noqa: F405
+            # Past this many entries Django deletes a third of them, used codes and
+            # rate-limit counts included; its default of 300 is soon reached.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
 REQUIRE_SHARED_CACHE = True
