@@ -121,3 +121,17 @@ def test_hsts_subdomains_and_preload_are_opt_in_and_the_deploy_check_passes(flag
     result = import_production_settings(HSTS, before=DEPLOY_CHECK, **REQUIRED | flags)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == shown
+
+
+@pytest.mark.parametrize(
+    ("database_url", "shown"),
+    [("sqlite:///site.sqlite3", "IMMEDIATE 20"), ("postgresql://u@127.0.0.1/site", "None None")],
+)
+def test_production_sqlite_writers_wait_for_each_other(database_url, shown):
+    options = 'settings.DATABASES["default"].get("OPTIONS", {})'
+    result = import_production_settings(
+        f'{options}.get("transaction_mode"), {options}.get("timeout")',
+        **REQUIRED | {"DATABASE_URL": database_url},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == shown
