@@ -4,7 +4,6 @@ from django.views.decorators.csp import csp_override
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from accounts import views as accounts_views
@@ -34,9 +33,9 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     # Documents are served only through our wrapper of Wagtail's checking view, which
-    # adds the cache headers Wagtail leaves out (P3); it shadows Wagtail's own route.
+    # adds the cache headers Wagtail leaves out (P3). It takes the name of Wagtail's
+    # route, whose other view (a shared-password form) is deliberately not mounted.
     re_path(r"^documents/(\d+)/(.*)$", resources_views.serve, name="wagtaildocs_serve"),
-    path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
