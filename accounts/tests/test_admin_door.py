@@ -10,9 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("who", ["approved_user", "pending_user"])
 @pytest.mark.parametrize("path", ["/admin/", "/admin/pages/", "/admin/login/"])
-def test_a_signed_in_non_admin_gets_a_clear_refusal_not_a_redirect_loop(
-    client, request, who, path
-):
+def test_a_signed_in_non_admin_gets_a_clear_refusal_not_a_redirect_loop(client, request, who, path):
     user = request.getfixturevalue(who)
     client.force_login(user)
     response = client.get(path, follow=True)

@@ -7,7 +7,7 @@ and HEAD only; every other method is 405 and never reaches the file.
 """
 
 import pytest
-from wagtail.models import CollectionViewRestriction
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 from resources.models import SensitiveDownload
 
@@ -21,6 +21,15 @@ def test_the_shared_password_form_for_collections_is_not_mounted(client, sensiti
     assert not response.cookies
     # Known and unknown restriction ids answer alike.
     assert client.get("/documents/authenticate_with_password/999999/").status_code == 404
+
+
+def test_the_shared_password_form_for_pages_is_not_mounted(client, restricted_page):
+    restriction = PageViewRestriction.objects.get(page=restricted_page)
+    path = f"/_util/authenticate_with_password/{restriction.pk}/{restricted_page.pk}/"
+    assert client.get(path).status_code == 404
+    response = client.post(path, {"password": "", "return_url": "/"})
+    assert response.status_code == 404
+    assert not response.cookies
 
 
 def test_a_get_of_the_file_is_logged_once(client_as, sensitive_resource):
