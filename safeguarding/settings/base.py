@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and messages, so that it sees the cookies they set.
     "core.http_cache.SharedCacheMiddleware",
+    # Before sessions, CSRF and messages: when a session ends, their cookies go too.
+    "core.middleware.EndedSessionCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -290,3 +292,5 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
+# The CSRF token that forms need is kept as long as the browser is open, not a year.
+CSRF_COOKIE_AGE = None
