@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees each response before the middleware above does.
     "core.middleware.PrivacyHeadersMiddleware",
+    # Puts the site's 405 page into Django's empty "method not allowed" answers.
+    "safeguarding.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "safeguarding.urls"
@@ -291,6 +293,7 @@ MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+CSRF_FAILURE_VIEW = "safeguarding.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 # The CSRF token that forms need is kept as long as the browser is open, not a year.
 CSRF_COOKIE_AGE = None
