@@ -67,13 +67,13 @@ def healthz(request):
 
 
 def serve(request, path):
-    """Wagtail's page view, with the page found by `core.routing` in one query and the
-    site settings every page shows read in another (`core.site_settings`).
+    """Wagtail's page view, with the site and the settings every page shows read in one
+    query (`core.site_settings`) and the page found by `core.routing` in another.
 
     Wagtail keeps the route it found on the request and reads it from there
     (`Page.route_for_request`), so its view, its hooks and its checks all see this one.
     """
+    load_site_settings(request)
     if not hasattr(request, "_wagtail_route_for_request"):
         request._wagtail_route_for_request = routing.route(request, path)
-    load_site_settings(request)
     return wagtail_views.serve(request, path)

@@ -13,10 +13,11 @@ from core import views as core_views
 from resources import views as resources_views
 from search import views as search_views
 
-# Every error page is in the site layout, with the exit control. 404 is Django's own
-# view with 404.html; 405 and 429 pages come from safeguarding.middleware and allauth.
+# Every error page is in the site layout, with the exit control; the 405 page comes
+# from safeguarding.middleware and the 429 page from allauth (429.html).
 handler400 = "safeguarding.views.bad_request"
 handler403 = "safeguarding.views.permission_denied"
+handler404 = "safeguarding.views.page_not_found"
 handler500 = "safeguarding.views.server_error"
 
 # The admin, for signed-in editors only, needs inline scripts and styles: its own

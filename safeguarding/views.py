@@ -8,9 +8,11 @@ found), a bare page that still has the exit link and the emergency number.
 import logging
 
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
+from core.access import signed_in
 from quickexit.messages import MESSAGES
 from quickexit.models import DEFAULT_DESTINATION
 
@@ -56,6 +58,16 @@ def permission_denied(request, exception=None):
 
 def csrf_failure(request, reason=""):
     return error_page(request, "403_csrf.html", 403, "Sorry, the form could not be sent")
+
+
+def page_not_found(request, exception):
+    """The 404 page in the site layout.
+
+    It is also the answer about material this visitor may not read, which must not
+    differ from the answer about material that does not exist; so every 404 offers
+    sign-in to a visitor who is not signed in, and says the same to everyone else.
+    """
+    return render(request, "404.html", {"signed_in": signed_in(request)}, status=404)
 
 
 def server_error(request):

@@ -12,7 +12,7 @@ from django.urls import path
 from django.views.csrf import csrf_failure
 from django.views.decorators.http import require_POST
 
-from safeguarding.urls import handler400, handler403, handler500
+from safeguarding.urls import handler400, handler403, handler404, handler500
 from safeguarding.urls import urlpatterns as site_urlpatterns
 
 SERVER_ERROR_PATH = "__test__/server-error/"
@@ -68,4 +68,4 @@ urlpatterns = [
     *site_urlpatterns,
 ]
 
-__all__ = ["handler400", "handler403", "handler500", "urlpatterns"]
+__all__ = ["handler400", "handler403", "handler404", "handler500", "urlpatterns"]

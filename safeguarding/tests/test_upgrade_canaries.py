@@ -102,10 +102,12 @@ def test_allauth_still_records_an_authentication_step_in_the_session(rf, make_us
 
 def test_wagtail_still_reads_the_route_and_settings_left_on_the_request():
     """core.views.serve leaves the route it found on the request, and core.site_settings
-    the site settings it read, where Wagtail's own code looks for them."""
+    the site and the site settings it read, where Wagtail's own code looks for them."""
     from wagtail.contrib.settings.models import BaseSiteSetting
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
+    if "_wagtail_site" not in inspect.getsource(Site.find_for_request):
+        changed("Wagtail", "it keeps the request's site elsewhere", "core/site_settings.py")
     if "_wagtail_route_for_request" not in inspect.getsource(Page.route_for_request):
         changed("Wagtail", "it keeps the page route elsewhere on the request", "core/views.py")
     if "get_cache_attr_name" not in inspect.getsource(BaseSiteSetting.for_request):
