@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
-        from core import purge
+        from core import purge, spreadsheets
 
         purge.connect()
+        spreadsheets.protect_wagtail_exports()

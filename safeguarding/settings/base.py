@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and messages, so that it sees the cookies they set.
     "core.http_cache.SharedCacheMiddleware",
+    # Before sessions, CSRF and messages: when a session ends, their cookies go too.
+    "core.middleware.EndedSessionCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees each response before the middleware above does.
     "core.middleware.PrivacyHeadersMiddleware",
+    # Puts the site's 405 page into Django's empty "method not allowed" answers.
+    "safeguarding.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "safeguarding.urls"
@@ -291,4 +295,7 @@ MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+CSRF_FAILURE_VIEW = "safeguarding.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
+# The CSRF token that forms need is kept as long as the browser is open, not a year.
+CSRF_COOKIE_AGE = None
