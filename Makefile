@@ -13,7 +13,7 @@ PYTHON_FOR_VENV ?= $(shell for candidate in python3.12 python3.13 python3.14 pyt
 	&& { command -v $$candidate; break; }; done)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-fast serve bench install browser varnish lint lock clean
+.PHONY: run test test-fast serve bench backup restore postgresql-client install browser varnish lint lock clean
 
 run: install
 	$(MANAGE) migrate --no-input
@@ -47,6 +47,20 @@ bench: install varnish
 	$(call debian,nginx,nginx)
 	$(call debian,wrk,wrk)
 	$(BIN)/python -m deploy.bench
+
+# One archive of the database and the media folder (README, "Backups"); BACKUP=path names
+# it, else var/backups/<UTC time>.tar.gz. `make restore BACKUP=file` loads one into an empty
+# database and media folder; FORCE=1 replaces what is already there.
+backup: install postgresql-client
+	$(MANAGE) backup $(if $(BACKUP),--output "$(BACKUP)")
+
+restore: install postgresql-client
+	@test -n "$(BACKUP)" || { echo "Name the archive: make restore BACKUP=var/backups/<time>.tar.gz" >&2; exit 2; }
+	$(MANAGE) restore "$(BACKUP)" $(if $(filter 1 yes true,$(FORCE)),--force)
+
+# pg_dump, pg_restore and psql, only when DATABASE_URL names PostgreSQL.
+postgresql-client:
+	$(if $(filter postgres://% postgresql://% pgsql://%,$(DATABASE_URL)),$(call debian,pg_dump,postgresql-client))
 
 install: $(VENV)/.installed
 

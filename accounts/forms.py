@@ -3,6 +3,7 @@
 from allauth.account.forms import SignupForm
 from allauth.core import context
 from django import forms
+from django.contrib.auth.hashers import make_password
 from wagtail.models import Site
 
 from accounts.models import AccountSettings
@@ -57,6 +58,17 @@ class PractitionerSignupForm(SignupForm):
                 code="domain_not_allowed",
             )
         return super().clean_email()
+
+    def try_save(self, request):
+        """Hash the password even for an address that already has an account.
+
+        allauth then only mails the owner, while a new sign-up hashes the password,
+        the slowest step of either; without the same work, the time of the answer
+        would say whether the address has an account. The hash is thrown away.
+        """
+        if self.account_already_exists:
+            make_password(self.cleaned_data["password1"])
+        return super().try_save(request)
 
     def custom_signup(self, request, user):
         user.organisation = self.cleaned_data["organisation"]

@@ -7,9 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
-        from core import logs, purge, shared_state
+        from core import logs, purge, shared_state, spreadsheets
 
         shared_state.require_shared_cache()
         post_migrate.connect(shared_state.create_cache_tables, sender=self)
         purge.connect()
+        spreadsheets.protect_wagtail_exports()
         logs.connect()

@@ -17,10 +17,11 @@ def mark_restricted(response):
 
 
 def refusal(request):
-    """The answer to someone who may not see a restricted page or document.
+    """The answer to someone who may not see a restricted page.
 
     Signed out: the sign-in page, which comes back here. Signed in but not in the
     sharing group: a plain refusal that names nothing, not even the title.
+    (Documents and resources are not found instead, as missing ones are.)
     """
     if not request.user.is_authenticated:
         response = redirect_to_login(request.get_full_path())

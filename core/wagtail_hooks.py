@@ -1,5 +1,6 @@
-"""Restricted pages and documents refuse the same way, by the one access policy."""
+"""Restricted pages and documents are refused by the one access policy."""
 
+from django.http import Http404
 from wagtail import hooks
 
 from core.access import accepts, can_read_document
@@ -29,9 +30,13 @@ def refuse_restricted_page(page, request, serve_args, serve_kwargs):
 
 @hooks.register("before_serve_document")
 def refuse_unreadable_document(document, request):
-    """Runs before Wagtail's own check: ours also fails closed on sensitive material."""
+    """Runs before Wagtail's own check: ours also fails closed on sensitive material.
+
+    A document the visitor may not read is not found, as a missing one is, so that
+    trying ids tells nobody which restricted documents exist.
+    """
     if not can_read_document(document, request):
-        return refusal(request)
+        raise Http404
     return None
 
 

@@ -18,7 +18,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, Site
 
 from core.access import (
-    can_read_document,
     is_restricted_material,
     public_documents,
     public_pages,
@@ -28,7 +27,7 @@ from core.access import (
 )
 from core.models import ReviewedContentMixin
 from core.pages import SitePage
-from core.responses import mark_restricted, refusal
+from core.responses import mark_restricted
 from resources.filters import filter_resources
 from resources.models.documents import Resource
 
@@ -115,11 +114,14 @@ class ResourceLibraryPage(RoutablePageMixin, ReviewedContentMixin, SitePage):
 
     @path("<int:resource_id>/", name="resource")
     def resource(self, request, resource_id):
+        # Material this visitor may not read is looked for among what they may read,
+        # so it answers as a resource that does not exist: the same 404 page.
         document = get_object_or_404(
-            Resource.objects.select_related("collection", "sharing_group"), pk=resource_id
+            readable_documents(
+                request, Resource.objects.select_related("collection", "sharing_group")
+            ),
+            pk=resource_id,
         )
-        if not can_read_document(document, request):
-            return refusal(request)
         restricted = is_restricted_material(document)
         response = self.render(
             request,

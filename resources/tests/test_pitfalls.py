@@ -87,26 +87,24 @@ def test_p2_media_path_of_every_document_is_not_served(
         assert b"%PDF" not in response.content
 
 
-# P3. Restricted documents and their redirects carry never-cache headers -----
-# test_serving.py covers the sensitive document (each refusal and the member's 200)
-# and the public document's `no-store` without `noindex`. Here: restricted material
-# that is not sensitive, and material one collection down, behave the same; and the
-# public document is `private` for anyone signed in.
+# P3. Restricted documents carry never-cache headers --------------------------
+# test_serving.py covers the sensitive document (not found for each refused persona,
+# the member's 200) and the public document's `no-store` without `noindex`. Here:
+# restricted material that is not sensitive, and material one collection down, behave
+# the same; and the public document is `private` for anyone signed in. Refused, each
+# answers as a missing document does (test_existence.py compares the two).
 
 
 @pytest.mark.parametrize("persona", REFUSED)
-def test_p3_restricted_official_and_nested_documents_are_refused_with_never_cache_headers(
+def test_p3_restricted_official_and_nested_documents_are_not_found_and_not_kept(
     persona, client_as, official_resource, nested_resource
 ):
     client = client_as(persona)
     for document in (official_resource, nested_resource):
         response = client.get(document.url)
-        if persona == "anonymous":
-            assert_signs_in_first(response)
-        else:
-            assert response.status_code == 403
-            assert document.title.encode() not in response.content
-        assert_marked_restricted(response)
+        assert response.status_code == 404
+        assert document.title.encode() not in response.content
+        assert "no-store" in response["Cache-Control"]
 
 
 def test_p3_member_gets_official_and_nested_documents_privately(
@@ -198,9 +196,10 @@ def test_p8_signed_in_non_members_are_refused_every_restricted_page_and_document
     assert response.status_code == 403
     assert b"Briefing for practitioners" not in response.content
     assert_marked_restricted(response)
+    # A document is not found, as a missing one would be.
     for document in restricted_documents:
         response = client.get(document.url)
-        assert response.status_code == 403, document.title
+        assert response.status_code == 404, document.title
         assert document.title.encode() not in response.content
     assert not SensitiveDownload.objects.exists()
 
@@ -225,7 +224,7 @@ def test_p9_wagtail_login_views_sign_in_no_persona(
     assert response["Location"].startswith("/accounts/login/")
     assert "_auth_user_id" not in client.session
     assert settings.SESSION_COOKIE_NAME not in response.cookies
-    assert_signs_in_first(client.get(sensitive_resource.url))
+    assert client.get(sensitive_resource.url).status_code == 404  # as to anyone signed out
     assert_signs_in_first(client.get(restricted_page.url))
 
 

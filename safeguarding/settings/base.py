@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "contacts",
     "resources",
     "search",
+    # Operations: `manage.py backup` and `restore`.
+    "backups",
     # The demo partnership: load_demo and its data files. Nothing imports it.
     "demo",
     # Wagtail and the packages it builds on.
@@ -96,6 +98,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and messages, so that it sees the cookies they set.
     "core.http_cache.SharedCacheMiddleware",
+    # Before sessions, CSRF and messages: when a session ends, their cookies go too.
+    "core.middleware.EndedSessionCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -108,6 +112,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees each response before the middleware above does.
     "core.middleware.PrivacyHeadersMiddleware",
+    # Puts the site's 405 page into Django's empty "method not allowed" answers.
+    "safeguarding.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "safeguarding.urls"
@@ -174,7 +180,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or BASE_DIR / "media"
 # collectstatic names each static file by its content's hash and writes a gzip copy
 # beside it. WhiteNoise serves the hashed names with a far-future, immutable
 # Cache-Control (ten years) and the gzip copy to browsers that accept it.
@@ -317,4 +323,7 @@ MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+CSRF_FAILURE_VIEW = "safeguarding.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
+# The CSRF token that forms need is kept as long as the browser is open, not a year.
+CSRF_COOKIE_AGE = None
