@@ -110,7 +110,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last, so that it sees each response before the middleware above does.
+    # Near the end, so that it sees each response (the 405 page's too) before the
+    # middleware above does.
     "core.middleware.PrivacyHeadersMiddleware",
     # Puts the site's 405 page into Django's empty "method not allowed" answers.
     "safeguarding.middleware.MethodNotAllowedPageMiddleware",
