@@ -41,6 +41,7 @@ serve: install varnish
 	DJANGO_SETTINGS_MODULE=safeguarding.settings.production \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost,127.0.0.1}" \
+	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
 	sh -c '$(MANAGE) collectstatic --no-input -v 0 && $(MANAGE) migrate --no-input && $(MANAGE) load_demo \
 		&& exec $(BIN)/python -m deploy.stack --host $(HOST) --port $(PORT)'

@@ -10,7 +10,8 @@ URL wrapper adds the admin-access check, and accounts.middleware adds MFA.
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
@@ -43,6 +44,25 @@ class ApproverRequiredMixin(WagtailAdminTemplateMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+class ApproveForm(forms.Form):
+    """The one person to approve: a malformed or unknown id is simply not a choice."""
+
+    user = forms.ModelChoiceField(queryset=approval.pending_users())
+
+
+# Ids are 64-bit: a larger number names nobody, and SQLite cannot even compare it.
+ID_FIELD = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+ACTIONS = ("renew", "remove")
+
+
+def posted_ids(values):
+    """The posted ids as numbers; anything else makes the request malformed (400)."""
+    try:
+        return {ID_FIELD.clean(value) for value in values}
+    except ValidationError as error:
+        raise BadRequest("Malformed id.") from error
+
+
 class QueueView(ApproverRequiredMixin, TemplateView):
     """Verified accounts waiting for a decision, with what they told us."""
 
@@ -63,7 +83,10 @@ class QueueView(ApproverRequiredMixin, TemplateView):
                 "Choose the practitioner group in Settings → Practitioner accounts first.",
             )
             return redirect("accounts_admin_queue")
-        user = get_object_or_404(approval.pending_users(), pk=request.POST.get("user"))
+        form = ApproveForm(request.POST)
+        if not form.is_valid():
+            raise Http404("No such account waiting for approval.")
+        user = form.cleaned_data["user"]
         approval.approve(user, group, self.settings.approval_period(), by=request.user)
         messages.success(request, f"{user.email} approved into {group.name} and told by email.")
         return redirect("accounts_admin_queue")
@@ -111,14 +134,21 @@ class ApprovedView(ApproverRequiredMixin, TemplateView):
         return super().get_context_data(approved=approval.approved_users(), **kwargs)
 
     def post(self, request):
-        users = list(approval.approved_users().filter(pk__in=request.POST.getlist("users")))
         action = request.POST.get("action")
-        if not users:
+        if action not in ACTIONS:
+            raise BadRequest("Unknown action.")
+        ids = posted_ids(request.POST.getlist("users"))
+        users = list(approval.approved_users().filter(pk__in=ids))
+        if not ids:
             messages.error(request, "Select at least one person.")
+        elif len(users) != len(ids):
+            messages.error(
+                request, "The list changed since you opened it, so nothing was done. Select again."
+            )
         elif action == "remove":
             approval.remove(users, by=request.user)
             messages.success(request, f"{len(users)} removed from their group.")
-        elif action == "renew":
+        else:
             for user in users:
                 approval.renew(user, self.settings.approval_period(), by=request.user)
             messages.success(

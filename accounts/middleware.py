@@ -9,7 +9,9 @@ from urllib.parse import urlencode
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from accounts import approval
 from core.access import signed_in
@@ -35,6 +37,13 @@ def _redirect(url_name, next_path):
     return HttpResponseRedirect(f"{reverse(url_name)}?{urlencode({'next': next_path})}")
 
 
+def no_admin_access(request):
+    response = render(request, "accounts/no_admin_access.html", status=403)
+    # Answered before core.middleware sees it: the headers it would add.
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 class AccountAccessMiddleware:
     """Two checks on every request from a signed-in user.
 
@@ -44,6 +53,9 @@ class AccountAccessMiddleware:
     - Anyone with Wagtail admin access who opens an /admin/ page is sent to set up
       an authenticator app first, or to enter a code if this session has not yet
       passed MFA (for example a session that began before they enrolled).
+    - Anyone else who opens an /admin/ page is told, in the site's layout, that
+      they have no access to it. Wagtail would send them to sign in, and signing
+      in sends a signed-in visitor straight back: a redirect loop.
     Anonymous visitors are skipped before the session is read, so public pages
     still set no cookie and no `Vary: Cookie`.
     """
@@ -56,11 +68,9 @@ class AccountAccessMiddleware:
             user = request.user
             if approval.has_lapsed(user):
                 approval.withhold_lapsed_group(user)
-            if (
-                request.path.startswith(ADMIN_PREFIX)
-                and request.path not in EXEMPT_PATHS
-                and user.has_perm(ADMIN_PERMISSION)
-            ):
+            if request.path.startswith(ADMIN_PREFIX) and request.path not in EXEMPT_PATHS:
+                if not user.has_perm(ADMIN_PERMISSION):
+                    return no_admin_access(request)
                 if not has_totp(user):
                     return _redirect("mfa_activate_totp", request.get_full_path())
                 if not passed_mfa(request, user):

@@ -6,6 +6,8 @@ import csv
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
+from core.spreadsheets import safe_row
+
 from .models import DAY_NAMES, Contact
 
 
@@ -99,5 +101,5 @@ def contacts_csv(request):
                 f"{t['day']} {t['opens']}-{t['closes']}" for t in record["opening_times"]
             )
         )
-        writer.writerow(record)
+        writer.writerow(safe_row(record))
     return response

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -6,6 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
-        from core import purge
+        from core import logs, purge, shared_state, spreadsheets
 
+        shared_state.require_shared_cache()
+        post_migrate.connect(shared_state.create_cache_tables, sender=self)
         purge.connect()
+        spreadsheets.protect_wagtail_exports()
+        logs.connect()

@@ -1,5 +1,6 @@
 """Response headers that keep a visit from leaving traces or leaking to other sites."""
 
+from django.conf import settings
 from django.utils.cache import patch_cache_control
 
 from core.access import signed_in
@@ -38,4 +39,50 @@ class PrivacyHeadersMiddleware:
             response["X-Robots-Tag"] = NOINDEX
         if request.path.startswith(FORM_PATH_PREFIXES):
             response.headers["Referrer-Policy"] = "same-origin"
+        return response
+
+
+def leftover_cookies():
+    """Django's cookies besides the session's, with the options Django deletes each with."""
+    return [
+        (
+            settings.CSRF_COOKIE_NAME,
+            {
+                "path": settings.CSRF_COOKIE_PATH,
+                "domain": settings.CSRF_COOKIE_DOMAIN,
+                "samesite": settings.CSRF_COOKIE_SAMESITE,
+            },
+        ),
+        (
+            "messages",
+            {
+                "domain": settings.SESSION_COOKIE_DOMAIN,
+                "samesite": settings.SESSION_COOKIE_SAMESITE,
+            },
+        ),
+    ]
+
+
+class EndedSessionCookiesMiddleware:
+    """When a session ends (signing out, deleting the account), nothing of it stays.
+
+    Django deletes the session cookie then, but the CSRF token and any message not yet
+    shown would stay in the browser: a trace for the next person at a shared computer,
+    and a reason for the shared cache to pass every later request to the app. This
+    deletes them too, unless the response sets a new value itself (a message for the
+    page it leads to). Listed before SessionMiddleware, so that it sees the cookies
+    every middleware after it has set.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session_cookie = response.cookies.get(settings.SESSION_COOKIE_NAME)
+        if session_cookie is None or session_cookie.value:
+            return response
+        for name, options in leftover_cookies():
+            if name in request.COOKIES and name not in response.cookies:
+                response.delete_cookie(name, **options)
         return response

@@ -9,7 +9,8 @@ stack stops, and every wait is bounded.
 
 The app servers get the environment of the caller (DJANGO_SETTINGS_MODULE,
 SECRET_KEY, DATABASE_URL, REDIS_URL ...) plus FRONTEND_CACHE_PURGE_URL, the
-internal address on which this Varnish accepts PURGE requests.
+internal address on which this Varnish accepts PURGE requests, and
+WAGTAILADMIN_BASE_URL, the address of this Varnish, unless the caller set one.
 """
 
 import argparse
@@ -68,6 +69,8 @@ def production_environment(folder, database_url):
         "DATABASE_URL": database_url,
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Links in admin emails; the port of a stack started later is not known yet.
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_COOKIES": "false",
         "PYTHONUNBUFFERED": "1",
@@ -162,6 +165,7 @@ class Stack:
         self.workers = workers
         self.env = dict(os.environ if env is None else env)
         self.env["FRONTEND_CACHE_PURGE_URL"] = self.purge_url
+        self.env.setdefault("WAGTAILADMIN_BASE_URL", self.url)
         self.log = log or sys.stdout
         self.apps = [None] * app_servers
         self.varnish = None
@@ -221,9 +225,7 @@ class Stack:
             f"127.0.0.1:{self.app_ports[index]}",
             "--workers",
             str(self.workers),
-            "--access-logfile",
-            "-",
-        ]
+        ]  # No access log: the app writes one JSON line per request (core/logs.py).
         process = subprocess.Popen(
             command,
             cwd=BASE_DIR,

@@ -1,7 +1,7 @@
 """The download audit log: every read of an OFFICIAL-SENSITIVE document, for auditors.
 
-Written when Wagtail serves the file (its `document_served` signal fires after
-every access check has passed), and shown in the admin as a report that only
+Written by the document view (`resources.views.serve`) when it sends the file to a
+GET, after every access check has passed, and shown in the admin as a report that only
 holders of `resources.view_sensitivedownload` (the Auditors group) can open or
 export.
 """
@@ -14,17 +14,17 @@ from wagtail.admin.views.reports import ReportView
 from resources.models import SensitiveDownload
 
 
-def record_sensitive_download(sender, instance, request, **kwargs):
-    if not instance.sensitive:
+def record_sensitive_download(document, request):
+    if not document.sensitive:
         return
     user = request.user if request.user.is_authenticated else None
     SensitiveDownload.objects.create(
         user=user,
         user_email=user.email if user else "",
         user_organisation=getattr(user, "organisation", "") if user else "",
-        document=instance,
-        document_title=instance.title,
-        marking=instance.marking,
+        document=document,
+        document_title=document.title,
+        marking=document.marking,
     )
 
 

@@ -4,7 +4,6 @@ from django.views.decorators.csp import csp_override
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from accounts import views as accounts_views
@@ -14,6 +13,10 @@ from core import views as core_views
 from resources import views as resources_views
 from search import views as search_views
 
+# Every error page is in the site layout, with the exit control; the 405 page comes
+# from safeguarding.middleware and the 429 page from allauth (429.html).
+handler400 = "safeguarding.views.bad_request"
+handler403 = "safeguarding.views.permission_denied"
 handler404 = "safeguarding.views.page_not_found"
 handler500 = "safeguarding.views.server_error"
 
@@ -35,9 +38,9 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     # Documents are served only through our wrapper of Wagtail's checking view, which
-    # adds the cache headers Wagtail leaves out (P3); it shadows Wagtail's own route.
+    # adds the cache headers Wagtail leaves out (P3). It takes the name of Wagtail's
+    # route, whose other view (a shared-password form) is deliberately not mounted.
     re_path(r"^documents/(\d+)/(.*)$", resources_views.serve, name="wagtaildocs_serve"),
-    path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),

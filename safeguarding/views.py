@@ -1,10 +1,16 @@
-"""Project-level views: the 404 and 500 pages, which compose the layout and the quick exit."""
+"""Project-level views: the error pages, which compose the layout and the quick exit.
+
+Each is rendered in the site layout; if even that fails (the database is down, or the
+request names a host the site does not serve, so no site and no settings can be
+found), a bare page that still has the exit link and the emergency number.
+"""
 
 import logging
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.html import escape
 
 from core.access import signed_in
 from quickexit.messages import MESSAGES
@@ -12,18 +18,46 @@ from quickexit.models import DEFAULT_DESTINATION
 
 logger = logging.getLogger(__name__)
 
-# Used when even the site layout cannot be rendered (for example, the
-# database is down): plain, but still with the exit link and the emergency number.
-BARE_SERVER_ERROR = (
-    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">'
-    '<meta name="viewport" content="width=device-width, initial-scale=1">'
-    "<title>Sorry, there is a problem with the service</title></head><body>"
-    f'<p><a href="{DEFAULT_DESTINATION}" rel="nofollow noreferrer">'
-    f"{MESSAGES['hidden_prefix']} {MESSAGES['label']}</a></p><main>"
-    "<h1>Sorry, there is a problem with the service</h1>"
-    '<p>If a child is in immediate danger, call <a href="tel:999">999</a>.</p>'
-    "</main></body></html>"
-)
+
+def bare_page(title):
+    """Plain HTML for when the site layout cannot be rendered."""
+    title = escape(title)
+    return (
+        '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title}</title></head><body>"
+        f'<p><a href="{DEFAULT_DESTINATION}" rel="nofollow noreferrer">'
+        f"{MESSAGES['hidden_prefix']} {MESSAGES['label']}</a></p><main>"
+        f"<h1>{title}</h1>"
+        '<p>If a child is in immediate danger, call <a href="tel:999">999</a>.</p>'
+        "</main></body></html>"
+    )
+
+
+SERVER_ERROR_TITLE = "Sorry, there is a problem with the service"
+BARE_SERVER_ERROR = bare_page(SERVER_ERROR_TITLE)
+
+
+def error_page(request, template_name, status, title):
+    """The error page `template_name` in the site layout, or the bare page if that fails."""
+    try:
+        html = render_to_string(template_name, request=request)
+    except Exception:
+        logger.exception("The %s page could not be rendered in the site layout", status)
+        html = bare_page(title)
+    return HttpResponse(html, status=status)
+
+
+def bad_request(request, exception=None):
+    return error_page(request, "400.html", 400, "Sorry, that request was not understood")
+
+
+def permission_denied(request, exception=None):
+    return error_page(request, "403.html", 403, "You do not have permission to see this")
+
+
+def csrf_failure(request, reason=""):
+    return error_page(request, "403_csrf.html", 403, "Sorry, the form could not be sent")
 
 
 def page_not_found(request, exception):
@@ -37,10 +71,4 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    """The 500 page in the site layout, falling back to bare HTML if that fails too."""
-    try:
-        html = render_to_string("500.html", request=request)
-    except Exception:
-        logger.exception("The 500 page could not be rendered in the site layout")
-        html = BARE_SERVER_ERROR
-    return HttpResponseServerError(html)
+    return error_page(request, "500.html", 500, SERVER_ERROR_TITLE)

@@ -171,3 +171,55 @@ def test_administrators_edit_the_allow_list_in_the_admin(admin_client, account_s
     account_settings.refresh_from_db()
     assert account_settings.allows("sam@newtrust.example")
     assert account_settings.approval_period().days == 180
+
+
+MALFORMED_IDS = ["abc", "", "2.5", "1\x00", "-1", "99999999999999999999999999"]
+
+
+@pytest.mark.parametrize("value", MALFORMED_IDS)
+def test_approving_a_malformed_id_is_refused_cleanly(admin_client, pending_user, value):
+    response = admin_client.post(QUEUE, {"user": value})
+    assert response.status_code in (400, 404)
+    pending_user.refresh_from_db()
+    assert pending_user.approval_status == ApprovalStatus.PENDING
+
+
+@pytest.mark.parametrize("value", MALFORMED_IDS)
+@pytest.mark.parametrize("action", ["renew", "remove"])
+def test_renewing_or_removing_malformed_ids_is_a_bad_request(
+    admin_client, approved_user, value, action
+):
+    expires = approved_user.approval_expires_at
+    response = admin_client.post(APPROVED, {"users": [approved_user.pk, value], "action": action})
+    assert response.status_code == 400
+    approved_user.refresh_from_db()
+    assert approved_user.approval_status == ApprovalStatus.APPROVED
+    assert approved_user.approval_expires_at == expires
+
+
+def test_a_selection_that_is_no_longer_on_the_list_changes_nothing(
+    admin_client, approved_user, pending_user
+):
+    response = admin_client.post(
+        APPROVED, {"users": [approved_user.pk, pending_user.pk], "action": "remove"}
+    )
+    assert response.status_code == 302
+    html = admin_client.get(response["Location"]).content.decode()
+    assert "The list changed since you opened it, so nothing was done" in html
+    approved_user.refresh_from_db()
+    assert approved_user.approval_status == ApprovalStatus.APPROVED
+
+
+@pytest.mark.parametrize("action", ["", "delete", "renew\x00"])
+def test_an_unknown_action_is_refused(admin_client, approved_user, action):
+    response = admin_client.post(APPROVED, {"users": [approved_user.pk], "action": action})
+    assert response.status_code == 400
+    approved_user.refresh_from_db()
+    assert approved_user.approval_status == ApprovalStatus.APPROVED
+
+
+@pytest.mark.parametrize("value", ["abc", "2.5", "%00", "99999999999999999999999999"])
+def test_declining_a_malformed_id_is_not_found(admin_client, pending_user, value):
+    assert admin_client.get(f"/admin/practitioners/{value}/decline/").status_code == 404
+    response = admin_client.post(f"/admin/practitioners/{value}/decline/", {"reason": "No."})
+    assert response.status_code == 404

@@ -105,3 +105,15 @@ def test_sign_up_verify_wait_and_get_approved(browser, demo_site, page, demo_mai
         "you can read material shared with Demo Valley practitioners"
     )
     assert csp_errors == []
+
+
+def test_signing_out_leaves_no_cookie_in_the_browser(page):
+    practitioner_password = getattr(settings, "DEMO_PASSWORD", "demo-valley-2026")
+    sign_in(page, "practitioner@demo.example", practitioner_password)
+    assert {cookie["name"] for cookie in page.context.cookies()} >= {"sessionid", "csrftoken"}
+    page.goto("/accounts/profile/")
+    page.get_by_role("navigation", name="Account").get_by_role("link", name="Sign out").click()
+    page.get_by_role("button", name="Sign Out").click()
+    page.wait_for_load_state()
+    page.goto("/practitioners/child-trafficking/")
+    assert page.context.cookies() == []

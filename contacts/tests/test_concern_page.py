@@ -1,6 +1,8 @@
 """'Worried about a child?': the right number for the area, for the moment, over HTTP."""
 
+import csv
 import datetime
+import io
 import json
 import re
 
@@ -177,6 +179,21 @@ def test_registry_export_json_and_csv(client, concern):
     assert lines[0].startswith("id,organisation,service,kind,channel,value,link")
     assert any("Northbridge Council" in line and "Friday 08:30-16:30" in line for line in lines)
     assert len(lines) == len(data["contacts"]) + 1
+
+
+def test_the_csv_export_writes_formulas_as_text(client, make_contact):
+    make_contact(
+        organisation="@Northbridge",
+        service="=1+1",
+        when_to_use='=HYPERLINK("https://evil.example","Call")',
+        hours_note="-2+3",
+    )
+    rows = list(csv.DictReader(io.StringIO(client.get("/contacts.csv").content.decode())))
+    assert rows[0]["organisation"] == "'@Northbridge"
+    assert rows[0]["service"] == "'=1+1"
+    assert rows[0]["when_to_use"] == '\'=HYPERLINK("https://evil.example","Call")'
+    assert rows[0]["hours_note"] == "'-2+3"
+    assert rows[0]["value"] == "0808 800 5000"
 
 
 def test_export_leaves_out_unpublished_contacts(client, concern):

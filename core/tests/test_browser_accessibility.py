@@ -1,4 +1,5 @@
-"""Every public page of the served demo site, checked in Chromium with axe-core and for reflow.
+"""Every public page of the served demo site, and every error page, checked in Chromium
+with axe-core and for reflow.
 
 Each test loops over all pages and collects the failures, so one bad page never hides
 another; the sitemap must list the demo pages, so an empty sitemap cannot pass.
@@ -8,6 +9,7 @@ import pytest
 
 from safeguarding.testing.browser import axe_violations, format_violations
 from safeguarding.testing.demo_server import sitemap_paths
+from safeguarding.testing.urls import ERROR_PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -34,9 +36,10 @@ def assert_sitemap_lists_demo_pages(paths):
 
 
 def pages_to_check(site_paths):
-    """(path, expected status) for every sitemap page and the 404 page."""
+    """(path, expected status) for every sitemap page and every error page."""
     assert_sitemap_lists_demo_pages(site_paths)
-    return [(path, 200) for path in site_paths] + [(NOT_FOUND_PATH, 404)]
+    error_pages = [(f"/__test__/{name}/", status) for name, status in ERROR_PAGES.items()]
+    return [(path, 200) for path in site_paths] + [(NOT_FOUND_PATH, 404), *error_pages]
 
 
 def visit(page, path, status):

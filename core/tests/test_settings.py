@@ -1,6 +1,7 @@
 """Production settings refuse to start without their secrets."""
 
 import os
+import secrets
 import subprocess
 import sys
 
@@ -12,15 +13,27 @@ PRODUCTION = "safeguarding.settings.production"
 UNSET = {
     "SECRET_KEY",
     "ALLOWED_HOSTS",
+    "WAGTAILADMIN_BASE_URL",
     "DATABASE_CONN_MAX_AGE",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
     "EMAIL_HOST",
     "EMAIL_PORT",
     "EMAIL_USE_TLS",
 }
 
 
+REQUIRED = {
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "a.example",
+    "WAGTAILADMIN_BASE_URL": "https://a.example",
+}
+
+
 def import_production_settings(
-    shown="settings.DEBUG, settings.ALLOWED_HOSTS, settings.SECURE_SSL_REDIRECT", **env
+    shown="settings.DEBUG, settings.ALLOWED_HOSTS, settings.SECURE_SSL_REDIRECT",
+    before="pass",
+    **env,
 ):
     environment = {k: v for k, v in os.environ.items() if k not in UNSET}
     environment |= {"DJANGO_SETTINGS_MODULE": PRODUCTION} | env
@@ -28,7 +41,8 @@ def import_production_settings(
         [
             sys.executable,
             "-c",
-            f"import django; django.setup(); from django.conf import settings; print({shown})",
+            f"import django; django.setup(); {before}; "
+            f"from django.conf import settings; print({shown})",
         ],
         cwd=settings.BASE_DIR,
         env=environment,
@@ -41,9 +55,10 @@ def import_production_settings(
 @pytest.mark.parametrize(
     ("env", "missing"),
     [
-        ({"ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
-        ({"SECRET_KEY": "s" * 50}, "ALLOWED_HOSTS"),
-        ({"SECRET_KEY": " ", "ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"),
+        (REQUIRED | {"SECRET_KEY": ""}, "SECRET_KEY"),
+        (REQUIRED | {"SECRET_KEY": " "}, "SECRET_KEY"),
+        (REQUIRED | {"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
+        (REQUIRED | {"WAGTAILADMIN_BASE_URL": ""}, "WAGTAILADMIN_BASE_URL"),
     ],
 )
 def test_production_refuses_to_start_without_secrets(env, missing):
@@ -53,7 +68,7 @@ def test_production_refuses_to_start_without_secrets(env, missing):
 
 
 def test_production_starts_with_secrets_and_is_secure_by_default():
-    result = import_production_settings(SECRET_KEY="s" * 50, ALLOWED_HOSTS="a.example, b.example")
+    result = import_production_settings(**REQUIRED | {"ALLOWED_HOSTS": "a.example, b.example"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False ['a.example', 'b.example'] True"
 
@@ -77,8 +92,46 @@ DATABASE_CONNECTION = (
     ("env", "shown"), [({}, "600 True"), ({"DATABASE_CONN_MAX_AGE": "0"}, "0 True")]
 )
 def test_production_keeps_database_connections_open_and_checks_them(env, shown):
+    result = import_production_settings(DATABASE_CONNECTION, **REQUIRED | env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == shown
+
+
+HSTS = (
+    "settings.SECURE_HSTS_SECONDS, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
+    "settings.SECURE_HSTS_PRELOAD"
+)
+DEPLOY_CHECK = (
+    "from django.core.management import call_command; "
+    "call_command('check', deploy=True, fail_level='WARNING')"
+)
+
+
+@pytest.mark.parametrize(
+    ("flags", "shown"),
+    [
+        ({}, "31536000 False False"),
+        (
+            {"SECURE_HSTS_INCLUDE_SUBDOMAINS": "true", "SECURE_HSTS_PRELOAD": "true"},
+            "31536000 True True",
+        ),
+    ],
+)
+def test_hsts_subdomains_and_preload_are_opt_in_and_the_deploy_check_passes(flags, shown):
+    result = import_production_settings(HSTS, before=DEPLOY_CHECK, **REQUIRED | flags)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == shown
+
+
+@pytest.mark.parametrize(
+    ("database_url", "shown"),
+    [("sqlite:///site.sqlite3", "IMMEDIATE 20"), ("postgresql://u@127.0.0.1/site", "None None")],
+)
+def test_production_sqlite_writers_wait_for_each_other(database_url, shown):
+    options = 'settings.DATABASES["default"].get("OPTIONS", {})'
     result = import_production_settings(
-        DATABASE_CONNECTION, SECRET_KEY="s" * 50, ALLOWED_HOSTS="a.example", **env
+        f'{options}.get("transaction_mode"), {options}.get("timeout")',
+        **REQUIRED | {"DATABASE_URL": database_url},
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == shown

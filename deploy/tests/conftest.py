@@ -71,6 +71,12 @@ signing_in = User.objects.create_user(
 )
 EmailAddress.objects.create(user=signing_in, email=signing_in.email, verified=True, primary=True)
 approval.approve(signing_in, members, datetime.timedelta(days=30), notify=False)
+two_step = User.objects.create_user(
+    email="two.step@example.org", username="two.step@example.org", password=password
+)
+EmailAddress.objects.create(user=two_step, email=two_step.email, verified=True, primary=True)
+two_step_secret = base64.b32encode(secrets.token_bytes(20)).decode()
+allauth_internals.enrol_totp(two_step, two_step_secret, recovery_codes=False)
 
 article = ArticlePage.objects.live().get(slug="child-trafficking")
 restricted = article.copy(
@@ -85,6 +91,9 @@ public_resource = Resource.objects.filter(sensitive=False, collection__depth=2).
 sensitive_resource = Resource.objects.filter(sensitive=True).first()
 print(json.dumps({
     "password sign-in": {"email": signing_in.email, "password": password},
+    "two-step sign-in": {
+        "email": two_step.email, "password": password, "secret": two_step_secret
+    },
     "sessions": {
         "member": session_for("member@example.org", members),
         "pending": session_for("pending@example.org"),

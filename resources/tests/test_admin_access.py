@@ -116,3 +116,20 @@ def test_no_practitioner_group_of_the_demo_has_admin_access(db):
     assert practitioners.exists()
     for user in practitioners:
         assert not user.has_perm("wagtailadmin.access_admin"), user.email
+
+
+HUGE_ID = "99999999999999999999999999"
+
+
+@pytest.mark.parametrize("value", [HUGE_ID, "0", "abc", "2.5", "%00"])
+def test_malformed_ids_in_the_admin_views_we_add_are_not_found(admin, value):
+    for path in (
+        f"/admin/collections/{value}/privacy/",
+        f"/admin/practitioners/{value}/decline/",
+    ):
+        assert admin.get(path).status_code == 404, path
+
+
+@pytest.mark.parametrize("value", [HUGE_ID, "0", "abc", "2.5", "%00"])
+def test_malformed_document_ids_are_not_found(client, db, value):
+    assert client.get(f"/documents/{value}/briefing.pdf").status_code == 404

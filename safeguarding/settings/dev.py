@@ -5,7 +5,10 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = True
-SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
+# Made at random on the first run and kept in the ignored var/ folder (as `make serve`
+# does): a published key would let anyone forge sign-in and confirmation links on a
+# development server that others can reach.
+SECRET_KEY = os.environ.get("SECRET_KEY") or secret_key_from(BASE_DIR / "var" / "secret_key")  # noqa: F405
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 # Tasks on the database queue, run by the worker that `make run` starts beside the
 # server. Mail goes through it too, and is then printed on the console and written to

@@ -129,3 +129,19 @@ def test_wagtail_rich_text_links_use_the_handlers_that_read_fetched_objects():
         changed("Wagtail", "rich text page links use another handler", "core/wagtail_hooks.py")
     if link_types.get("document") is not FetchedTogetherDocumentLinkHandler:
         changed("Wagtail", "rich text document links use another handler", "core/wagtail_hooks.py")
+
+
+def test_wagtail_report_exports_still_pass_each_cell_through_the_method_we_wrap():
+    """core.spreadsheets wraps SpreadsheetExportMixin.preprocess_field_value so that
+    Wagtail's CSV exports write formulas as text."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    if not getattr(SpreadsheetExportMixin.preprocess_field_value, "writes_safe_csv", False):
+        changed("Wagtail", "the export mixin's preprocess_field_value", "core/spreadsheets.py")
+    source = inspect.getsource(SpreadsheetExportMixin.write_csv_row)
+    if "preprocess_field_value" not in source:
+        changed(
+            "Wagtail",
+            "CSV rows no longer pass through preprocess_field_value",
+            "core/spreadsheets.py",
+        )
