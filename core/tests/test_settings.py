@@ -157,9 +157,7 @@ MAIL_AND_TASKS = (
 )
 def test_production_queues_mail_and_sends_it_by_smtp(env, delivery):
     """Without EMAIL_HOST, the machine's own mail server; with it, STARTTLS on 587 by default."""
-    result = import_production_settings(
-        MAIL_AND_TASKS, SECRET_KEY="s" * 50, ALLOWED_HOSTS="a.example", **env
-    )
+    result = import_production_settings(MAIL_AND_TASKS, **REQUIRED, **env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
         f"background.mail.QueuedEmailBackend {delivery} django_tasks_db.DatabaseBackend"
