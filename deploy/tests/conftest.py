@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from deploy.stack import Stack, production_environment
+from deploy.stack import WORKER_COMMAND, Stack, production_environment
 from safeguarding.testing.demo_server import (
     ThrowawayPostgres,
     finished,
@@ -192,6 +192,9 @@ def prepared_site():
                 finished(manage(["migrate", "--no-input", "-v", "0"], env, log))
                 or finished(manage(["collectstatic", "--no-input", "-v", "0"], env, log))
                 or finished(manage(["load_demo"], env, log))
+                # The tasks load_demo queued (search index, purges) run now, not in the
+                # first stack's worker, where a late purge would empty its cache.
+                or finished(manage([*WORKER_COMMAND, "--batch"], env, log))
             )
         if problem:
             pytest.fail(f"The site could not be prepared: {problem}\n{tail(log_path)}")
