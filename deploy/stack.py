@@ -9,8 +9,9 @@ stack stops, and every wait is bounded.
 
 The app servers get the environment of the caller (DJANGO_SETTINGS_MODULE,
 SECRET_KEY, DATABASE_URL, REDIS_URL ...) plus FRONTEND_CACHE_PURGE_URL, the
-internal address on which this Varnish accepts PURGE requests, and
-WAGTAILADMIN_BASE_URL, the address of this Varnish, unless the caller set one.
+internal address on which this Varnish accepts PURGE requests, and, unless the
+caller set them, WAGTAILADMIN_BASE_URL, the address of this Varnish, and
+TRUSTED_PROXY_COUNT=1, as Varnish adds each visitor's address to X-Forwarded-For.
 """
 
 import argparse
@@ -166,6 +167,7 @@ class Stack:
         self.env = dict(os.environ if env is None else env)
         self.env["FRONTEND_CACHE_PURGE_URL"] = self.purge_url
         self.env.setdefault("WAGTAILADMIN_BASE_URL", self.url)
+        self.env.setdefault("TRUSTED_PROXY_COUNT", "1")  # Varnish adds X-Forwarded-For.
         self.log = log or sys.stdout
         self.apps = [None] * app_servers
         self.varnish = None

@@ -20,6 +20,7 @@ UNSET = {
     "EMAIL_HOST",
     "EMAIL_PORT",
     "EMAIL_USE_TLS",
+    "TRUSTED_PROXY_COUNT",
 }
 
 
@@ -162,3 +163,19 @@ def test_production_queues_mail_and_sends_it_by_smtp(env, delivery):
     assert result.stdout.strip() == (
         f"background.mail.QueuedEmailBackend {delivery} django_tasks_db.DatabaseBackend"
     )
+
+
+@pytest.mark.parametrize(("count", "address"), [(None, "127.0.0.1"), ("1", "203.0.113.9")])
+def test_sign_in_limits_count_the_visitor_behind_a_trusted_proxy(count, address):
+    """Behind Varnish every connection comes from 127.0.0.1: unless the proxy is trusted,
+    all visitors would share one count of sign-in attempts."""
+    before = (
+        "from django.test import RequestFactory; "
+        "from allauth.core.internal.httpkit import get_client_ip; "
+        "request = RequestFactory().get('/', REMOTE_ADDR='127.0.0.1', "
+        "HTTP_X_FORWARDED_FOR='198.51.100.7, 203.0.113.9')"
+    )
+    env = REQUIRED | ({"TRUSTED_PROXY_COUNT": count} if count else {})
+    result = import_production_settings(shown="get_client_ip(request)", before=before, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == address

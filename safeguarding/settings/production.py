@@ -41,6 +41,12 @@ CSRF_TRUSTED_ORIGINS = [
 
 # HTTPS everywhere. `make serve` on a laptop turns SECURE_SSL_REDIRECT off
 # because it has no certificate; behind a real proxy it stays on.
+# Proxies in front of the app servers that add the visitor's address to X-Forwarded-For
+# (1 behind the stack's Varnish). allauth counts sign-in attempts per address from it;
+# 0, the default, trusts no header and takes the address of the connection, which
+# behind a proxy is the proxy's own, shared by every visitor.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
+
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
