@@ -58,7 +58,7 @@ class SitePage(Page):
     def serve(self, request, *args, **kwargs):
         """The page, with what its content refers to fetched together (`core.references`),
         and shown before they are let go."""
-        with references.fetched_together(self):
+        with references.fetched_together(self, request):
             response = super().serve(request, *args, **kwargs)
             if isinstance(response, SimpleTemplateResponse):
                 response.render()

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
 
 _fetched = ContextVar("fetched_references", default=None)
+_request = ContextVar("request_served", default=None)
 
 
 class FetchedTogetherChooserMixin:
@@ -138,14 +139,21 @@ def references_of(page):
 
 
 @contextmanager
-def fetched_together(page):
-    """Within this block, what `page` refers to is fetched: one query per model."""
+def fetched_together(page, request=None):
+    """Within this block, what `page` refers to is fetched (one query per model), and
+    `request`, the request it is served for, is `request_served()`."""
     fetched = {}
     for model, entry in references_of(page).items():
         found = entry["queryset"]().in_bulk(sorted(entry["pks"]))
         fetched[model] = {pk: found.get(pk) for pk in entry["pks"]}
-    token = _fetched.set(fetched)
+    tokens = _fetched.set(fetched), _request.set(request)
     try:
         yield
     finally:
-        _fetched.reset(token)
+        _fetched.reset(tokens[0])
+        _request.reset(tokens[1])
+
+
+def request_served():
+    """The request a page is being served for (`fetched_together`), or None."""
+    return _request.get()

@@ -8,7 +8,8 @@ from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from core.references import linked_pages, objects_by_pk, primary_key
+from core.references import linked_pages, objects_by_pk, primary_key, request_served
+from core.site_settings import site_root_paths
 
 
 class FetchedTogetherPageLinkHandler(PageLinkHandler):
@@ -19,6 +20,13 @@ class FetchedTogetherPageLinkHandler(PageLinkHandler):
         ids = [attrs.get("id") for attrs in attrs_list]
         pages = objects_by_pk(Page, ids, linked_pages)
         linked = [pages.get(primary_key(Page, id_)) for id_ in ids]
+        # Wagtail makes each link's URL without the request, reading the sites' root URLs
+        # from the cache again for each page: give them the request's copy.
+        request = request_served()
+        if request is not None:
+            for page in linked:
+                if page is not None:
+                    page._wagtail_cached_site_root_paths = site_root_paths(request)
         # Wagtail's handler makes each URL from the page as its own type; a plain page
         # gives the same URL unless its type makes URLs its own way.
         return [

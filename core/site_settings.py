@@ -43,6 +43,16 @@ def site_for_host(sites, hostname, port):
     return None  # Several sites with the hostname on other ports, and no default.
 
 
+def site_root_paths(request=None):
+    """Wagtail's list of the sites' root URLs (`Site.get_site_root_paths`), read from the
+    cache once per request and kept on it where Wagtail's page URLs look for it."""
+    if request is None:
+        return Site.get_site_root_paths()
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    return request._wagtail_cached_site_root_paths
+
+
 def _port(request):
     try:
         return int(request.get_port())

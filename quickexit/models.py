@@ -6,29 +6,30 @@ from django.db import models
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Site
+
+from core.site_settings import site_root_paths
 
 DEFAULT_DESTINATION = "https://www.bbc.co.uk/weather"
 
 
-def own_hostnames():
+def own_hostnames(request=None):
     """Every host name this installation answers to.
 
     The sites come from Wagtail's cached list of site root URLs (cleared whenever a site
     changes), not from a query: every page checks the stored destination again.
     """
-    names = {urlsplit(root.root_url).hostname for root in Site.get_site_root_paths()}
+    names = {urlsplit(root.root_url).hostname for root in site_root_paths(request)}
     names |= {host.lower().lstrip(".") for host in settings.ALLOWED_HOSTS if host != "*"}
     return names
 
 
-def destination_problem(url):
+def destination_problem(url, request=None):
     """Why `url` cannot be the exit destination, or None if it can."""
     parts = urlsplit(url or "")
     if parts.scheme != "https" or not parts.hostname:
         return "Use a full web address that starts with https://."
     host = parts.hostname.lower()
-    ours = own_hostnames()
+    ours = own_hostnames(request)
     if any(host == name or host.endswith("." + name) for name in ours):
         return "Choose another website: the exit must leave this one."
     query = parts.query.lower()
@@ -85,6 +86,6 @@ class QuickExitSettings(BaseSiteSetting):
 
         Cached: every page reads it twice, and the check queries the Sites.
         """
-        if destination_problem(self.destination):
+        if destination_problem(self.destination, getattr(self, "_request", None)):
             return DEFAULT_DESTINATION
         return self.destination

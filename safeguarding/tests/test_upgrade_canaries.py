@@ -106,6 +106,8 @@ def test_wagtail_still_reads_the_route_and_settings_left_on_the_request():
     from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.models import Page, Site
 
+    if "_wagtail_cached_site_root_paths" not in inspect.getsource(Page._get_site_root_paths):
+        changed("Wagtail", "its page URLs keep the root paths elsewhere", "core/site_settings.py")
     if "_wagtail_site" not in inspect.getsource(Site.find_for_request):
         changed("Wagtail", "it keeps the request's site elsewhere", "core/site_settings.py")
     if "_wagtail_route_for_request" not in inspect.getsource(Page.route_for_request):
