@@ -8,7 +8,21 @@ from django.utils import timezone
 
 from accounts import approval
 from accounts.models import AccountSettings
-from safeguarding.testing.fixtures import PASSWORD  # noqa: F401  (the tests import it from here)
+from safeguarding.testing.fixtures import PASSWORD
+
+
+def signup_data(email, **extra):
+    """What a practitioner types into the sign-up form."""
+    return {
+        "email": email,
+        "first_name": "Sam",
+        "last_name": "Signer",
+        "organisation": "Northbridge Primary",
+        "job_role": "Designated safeguarding lead",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        **extra,
+    }
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from accounts.tasks import expire_approvals
 from accounts.testing import login_with_mfa
 from background.testing import SmtpSink, smtp_delivery
 
-from .conftest import PASSWORD, expire_now
+from .conftest import expire_now, signup_data
 
 pytestmark = pytest.mark.django_db
 
@@ -35,18 +35,7 @@ def test_account_mail_waits_for_the_mail_server_and_nothing_fails(
     client, mail_server_down, database_queue, account_settings, make_user, administrator,
     approved_user,
 ):  # fmt: skip
-    response = client.post(
-        "/accounts/signup/",
-        {
-            "email": "sam@school.example",
-            "first_name": "Sam",
-            "last_name": "Signer",
-            "organisation": "Northbridge Primary",
-            "job_role": "Designated safeguarding lead",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-        },
-    )
+    response = client.post("/accounts/signup/", signup_data("sam@school.example"))
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
     assert get_user_model().objects.filter(email="sam@school.example").exists()

@@ -8,23 +8,13 @@ from django.core import mail
 
 from accounts.models import ApprovalStatus
 
-from .conftest import PASSWORD
+from .conftest import PASSWORD, signup_data
 
 pytestmark = pytest.mark.django_db
 
 
 def signup(client, email, **extra):
-    data = {
-        "email": email,
-        "first_name": "Sam",
-        "last_name": "Signer",
-        "organisation": "Northbridge Primary",
-        "job_role": "Designated safeguarding lead",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        **extra,
-    }
-    return client.post("/accounts/signup/", data)
+    return client.post("/accounts/signup/", signup_data(email, **extra))
 
 
 def verification_link(message):

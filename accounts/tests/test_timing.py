@@ -16,7 +16,7 @@ import pytest
 from django.contrib.auth.hashers import make_password
 from django.core import mail
 
-from .conftest import PASSWORD
+from .conftest import PASSWORD, signup_data
 
 pytestmark = pytest.mark.django_db
 
@@ -56,18 +56,6 @@ def assert_alike(known, unknown):
         times["hash"].append(timed(lambda: make_password(PASSWORD))[0])
     medians = {kind: statistics.median(values) for kind, values in times.items()}
     assert abs(medians["known"] - medians["unknown"]) < TOLERANCE * medians["hash"], times
-
-
-def signup_data(email):
-    return {
-        "email": email,
-        "first_name": "Sam",
-        "last_name": "Signer",
-        "organisation": "Northbridge Primary",
-        "job_role": "Designated safeguarding lead",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-    }
 
 
 def test_signup_takes_as_long_for_an_address_that_has_an_account(client, pending_user):
