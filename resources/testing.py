@@ -19,7 +19,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from accounts import approval
 from home.models import StandardPage
-from resources.models import Audience, HandlingInstruction, Resource
+from resources.models import Audience, HandlingInstruction, Resource, ResourceLibraryPage
 from safeguarding.testing.fixtures import publish_child
 
 PERSONAS = ["anonymous", "pending", "other_group", "member"]
@@ -42,6 +42,15 @@ def fresh_cache():
 @pytest.fixture
 def practitioners(db):
     return Group.objects.create(name="Test Valley practitioners")
+
+
+@pytest.fixture
+def library(home_page, partnership):
+    """The site's resource library, published under the home page."""
+    return publish_child(
+        home_page,
+        ResourceLibraryPage(title="Resources", slug="resources", content_owner="Test team"),
+    )
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from contacts.models import Contact
 from core.models import PartnershipSettings
 from home.models import StandardPage
 from quickexit.models import QuickExitSettings
-from resources.models import Audience, HandlingInstruction, Resource, ResourceLibraryPage
+from resources.models import Audience, HandlingInstruction, Resource
 from resources.testing import private_collection
 from safeguarding.testing.fixtures import publish_child
 from safeguarding.testing.streams import paragraph
@@ -37,14 +37,6 @@ def purges(purged_urls, django_capture_on_commit_callbacks):
         return set(purged_urls)
 
     return run
-
-
-@pytest.fixture
-def library(home_page, partnership):
-    return publish_child(
-        home_page,
-        ResourceLibraryPage(title="Resources", slug="resources", content_owner="Test team"),
-    )
 
 
 @pytest.fixture

@@ -13,21 +13,12 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db.models import Max
 
-from resources.models import Resource, ResourceLibraryPage, SensitiveDownload
+from resources.models import Resource, SensitiveDownload
 from resources.testing import REFUSED, private_collection
-from safeguarding.testing.fixtures import publish_child
 
 pytestmark = pytest.mark.django_db
 
 HEADERS = ("Content-Type", "Cache-Control", "X-Robots-Tag", "Vary", "Location")
-
-
-@pytest.fixture
-def library(home_page, partnership):
-    return publish_child(
-        home_page,
-        ResourceLibraryPage(title="Resources", slug="resources", content_owner="Test team"),
-    )
 
 
 @pytest.fixture
