@@ -24,9 +24,10 @@ class FetchedTogetherPageLinkHandler(PageLinkHandler):
         # from the cache again for each page: give them the request's copy.
         request = request_served()
         if request is not None:
+            paths = site_root_paths(request)
             for page in linked:
                 if page is not None:
-                    page._wagtail_cached_site_root_paths = site_root_paths(request)
+                    page._wagtail_cached_site_root_paths = paths
         # Wagtail's handler makes each URL from the page as its own type; a plain page
         # gives the same URL unless its type makes URLs its own way.
         return [
