@@ -12,8 +12,16 @@ class TopicIndexPage(SitePage):
     """A list of topic articles, for one audience or a theme."""
 
     intro = models.TextField(max_length=400, blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text=(
+            "Shown after the list of articles: for the practitioners' page, who to ask for "
+            "advice, how to make a referral, the resource library and how to sign in."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     subpage_types = ["articles.ArticlePage"]
 
     def get_context(self, request, *args, **kwargs):

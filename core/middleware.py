@@ -9,7 +9,8 @@ from core.responses import NOINDEX
 ADMIN_PREFIX = "/admin/"
 # Pages whose forms post back with Django's CSRF check. Under `no-referrer` a
 # browser sends `Origin: null` with a form post, which that check refuses; these
-# pages send `same-origin` instead, which still tells no other site anything.
+# pages, and every page for a signed-in visitor (each carries the "Sign out" form),
+# send `same-origin` instead, which still tells no other site anything.
 FORM_PATH_PREFIXES = (ADMIN_PREFIX, "/accounts/")
 
 
@@ -33,11 +34,12 @@ class PrivacyHeadersMiddleware:
         response = self.get_response(request)
         if response.get("Content-Type", "").startswith("text/html"):
             patch_cache_control(response, no_store=True)
-        if signed_in(request):
+        is_signed_in = signed_in(request)
+        if is_signed_in:
             patch_cache_control(response, private=True, no_store=True)
         if getattr(request, "serves_restricted_material", False):
             response["X-Robots-Tag"] = NOINDEX
-        if request.path.startswith(FORM_PATH_PREFIXES):
+        if is_signed_in or request.path.startswith(FORM_PATH_PREFIXES):
             response.headers["Referrer-Policy"] = "same-origin"
         return response
 

@@ -41,16 +41,54 @@ class PartnershipSettings(BaseSiteSetting):
         related_name="+",
         verbose_name="privacy notice",
     )
+    young_people_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="'Help for young people' page",
+    )
+    practitioners_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="'Practitioners' page",
+        help_text="The practitioners' landing page: guidance, resources, contacts and sign-in.",
+    )
+    resources_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="'Resources' page",
+        help_text="The resource library.",
+    )
 
     # Every page links to these: fetch them with the settings, not one query each.
-    select_related = ["worried_page", "accessibility_page", "privacy_page"]
+    select_related = [
+        "worried_page",
+        "accessibility_page",
+        "privacy_page",
+        "young_people_page",
+        "practitioners_page",
+        "resources_page",
+    ]
 
     panels = [
         FieldPanel("partnership_name"),
         FieldPanel("areas_covered"),
         MultiFieldPanel(
-            ["worried_page", "accessibility_page", "privacy_page"],
-            heading="Pages linked from every page",
+            ["worried_page", "young_people_page", "practitioners_page", "resources_page"],
+            heading="Main menu, at the top of every page",
+            help_text="Each is left out of the menu while it is empty. Search is always there.",
+        ),
+        MultiFieldPanel(
+            ["accessibility_page", "privacy_page"],
+            heading="Pages linked from the foot of every page",
         ),
     ]
 

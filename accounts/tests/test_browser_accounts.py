@@ -113,7 +113,7 @@ def test_signing_out_leaves_no_cookie_in_the_browser(page):
     assert {cookie["name"] for cookie in page.context.cookies()} >= {"sessionid", "csrftoken"}
     page.goto("/accounts/profile/")
     page.get_by_role("navigation", name="Account").get_by_role("link", name="Sign out").click()
-    page.get_by_role("button", name="Sign Out").click()
+    page.get_by_role("button", name="Sign Out", exact=True).click()
     page.wait_for_load_state()
     page.goto("/practitioners/child-trafficking/")
     assert page.context.cookies() == []

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 
 register = template.Library()
 
@@ -14,3 +15,34 @@ def breadcrumbs(context, page):
         ancestors = page.get_ancestors().filter(depth__gt=1)
     # The request, so that the links' URLs are worked out with what it has read already.
     return {"page": page, "ancestors": ancestors, "request": context.get("request")}
+
+
+def _menu_item(request, page, target):
+    """A menu link to `target`: its URL, and whether `page` is it or lies below it."""
+    if target is None:
+        return None
+    current = page is not None and getattr(page, "path", "").startswith(target.path)
+    return {"url": target.get_url(request), "current": current}
+
+
+@register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
+def main_menu(context, partnership):
+    """The menu at the top of every page, from the pages the partnership's settings name.
+
+    A link is marked as the current one on its page and on every page below it (an
+    article under "Practitioners", say). A page the settings leave empty is left out.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    search_path = reverse("search")
+    return {
+        "request": request,
+        "worried": _menu_item(request, page, partnership and partnership.worried_page),
+        "young_people": _menu_item(request, page, partnership and partnership.young_people_page),
+        "practitioners": _menu_item(request, page, partnership and partnership.practitioners_page),
+        "resources": _menu_item(request, page, partnership and partnership.resources_page),
+        "search": {
+            "url": search_path,
+            "current": request is not None and request.path == search_path,
+        },
+    }

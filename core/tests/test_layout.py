@@ -18,7 +18,11 @@ def test_every_page_has_skip_link_header_help_and_one_main(client, make_article)
         assert 'id="main-content"' in html
         assert "If a child is in immediate danger, call" in html
         assert '<a class="immediate-danger__number" href="tel:999">999</a>' in html
-        assert '<a class="site-header__worried" href="/worried/">Worried about a child?</a>' in html
+        assert re.search(
+            r'<a class="site-nav__worried" href="/worried/"( aria-current="page")?>'
+            r"Worried about a child\?</a>",
+            html,
+        )
         assert '<a href="/accessibility/">Accessibility statement</a>' in html
         assert '<a href="/privacy/">Privacy notice</a>' in html
         assert html.count("<h1") == 1, url

@@ -47,8 +47,8 @@ def demo_documents(demo_manage):
 
 
 def sign_out(page):
-    page.goto("/accounts/logout/")
-    page.get_by_role("button", name="Sign out").click()
+    page.goto("/")
+    page.locator(".account-bar").get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
 
 

@@ -83,3 +83,7 @@ def route(audience, title, description, page):
             "page": page.pk,
         },
     }
+
+
+def practitioner_access(title, text):
+    return {"type": "practitioner_access", "value": {"heading": title, "text": text}}
