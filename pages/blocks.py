@@ -1,8 +1,12 @@
-"""The body every content page offers: the generic blocks, contacts and resources."""
+"""The body every content page offers: the generic blocks, contacts, resources and figures."""
 
 from contacts.blocks import ContactsBodyBlock
+from figures.blocks import ChartBlock, HeadlineFigureBlock, LocalComparisonBlock
 from resources.blocks import RelatedResourcesBlock
 
 
 class BodyStreamBlock(ContactsBodyBlock):
     related_resources = RelatedResourcesBlock()
+    headline_figure = HeadlineFigureBlock()
+    figures_chart = ChartBlock()
+    local_comparison = LocalComparisonBlock()
