@@ -31,6 +31,15 @@ def chart_csv_url(release, name, years, force=""):
     return url + ("?" + urlencode({"force": force}) if force else "")
 
 
+def chart_id(context, name):
+    """An id for a chart's parts, unique on the page however often a chart appears."""
+    request = context.get("request")
+    number = getattr(request, "_figures_charts", 0) + 1
+    if request is not None:
+        request._figures_charts = number
+    return f"{slugify(name)}-{number}"
+
+
 class DatasetBlock(blocks.StructBlock):
     dataset = DatasetChooserBlock(help_text="Its current release is shown, with its source.")
 
@@ -79,7 +88,7 @@ class ChartBlock(DatasetBlock):
         chart = series.chart(release, value["chart"], value["years"])
         return {
             "chart": chart,
-            "chart_id": f"chart-{slugify(value['chart'])}-{value['years']}",
+            "chart_id": chart_id(context, value["chart"]),
             "csv_url": chart_csv_url(release, value["chart"], value["years"]),
         }
 
@@ -104,6 +113,6 @@ class LocalComparisonBlock(DatasetBlock):
         return {
             "force": force,
             "local": local,
-            "chart_id": f"local-{slugify(force)}",
+            "chart_id": chart_id(context, f"local-{force}"),
             "csv_url": chart_csv_url(release, "local", value["years"], force) if local else "",
         }
