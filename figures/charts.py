@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 WIDTH = 360
 LINE_HEIGHT = 220
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 86, 14, 34
-BAR_HEIGHT, BAR_GAP, BAR_LABEL = 16, 8, 16
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 104, 14, 34
+BAR_HEIGHT, BAR_GAP, BAR_LABEL = 16, 8, 19
 
 # One style per line: colour (dark enough on white), dash pattern, marker shape.
 STYLES = [
@@ -108,13 +108,21 @@ def line_geometry(chart):
         )
         if marks:
             ends.append([marks[-1].y, index])
-    # Direct labels at the end of each line, pushed apart so that they never overlap.
+    # Direct labels at the end of each line (its name above its latest figure when there
+    # are several lines), pushed apart so that they never overlap.
+    named = len(lines) > 1
+    gap = 28 if named else 14
     ends.sort()
     for i in range(1, len(ends)):
-        ends[i][0] = max(ends[i][0], ends[i - 1][0] + 13)
+        ends[i][0] = max(ends[i][0], ends[i - 1][0] + gap)
     for y, index in ends:
         last = lines[index]["marks"][-1]
-        lines[index]["end"] = {"x": _r(last.x + 8), "y": _r(y + 4), "value": fmt(last.value)}
+        lines[index]["end"] = {
+            "x": _r(last.x + 8),
+            "y": _r(y + (0 if named else 4)),
+            "name": lines[index]["label"] if named else "",
+            "value": fmt(last.value),
+        }
     return {
         "width": WIDTH,
         "height": LINE_HEIGHT,

@@ -71,7 +71,7 @@ def test_lines_differ_by_dash_and_marker_not_colour_alone(chart_page):
     assert len(set(dashes)) == 3
     assert len(set(shapes)) == 3
     # Each line is labelled directly at its end, with its latest figure.
-    labels = [s.select_one(".chart__label").get_text() for s in series]
+    labels = [s.select_one(".chart__label").get_text(" ") for s in series]
     assert labels == ["Adults 1,978", "Children 1,945", "Age unknown 219"]
 
 

@@ -34,7 +34,11 @@ def local_page(make_article, imported, site):
     settings.save()
     return make_article(
         title="Local figures",
-        body=[block("local_comparison", imported, heading="Referrals made by our police force", years=2)],
+        body=[
+            block(
+                "local_comparison", imported, heading="Referrals made by our police force", years=2
+            )
+        ],
     )
 
 
@@ -45,7 +49,10 @@ def test_the_local_view_shows_the_force_beside_the_uk(client, local_page):
         "Thames Valley Police made 25 NRM referrals of children in 2023 Q4: 1.3% of the UK's "
         "child referrals that quarter"
     ) in text
-    assert "referrals that Thames Valley Police made as a first responder, wherever the child lives" in text
+    assert (
+        "referrals that Thames Valley Police made as a first responder, wherever the child lives"
+        in text
+    )
     assert "no figures by where a child lives" in text
     charts = section.select("figure.chart")
     assert [c.svg.title.get_text() for c in charts] == [
@@ -79,9 +86,15 @@ def test_without_a_police_force_area_there_is_no_local_view(client, make_article
 def next_quarter(nrm_text, child=2100):
     """The referrals file with 2024 Q1 added (children: `child`)."""
     rows = []
-    for age, value in [("Adult (18 or over)", 2000), ("Child (17 or under)", child), ("Age not specified or unknown", 200)]:
+    for age, value in [
+        ("Adult (18 or over)", 2000),
+        ("Child (17 or under)", child),
+        ("Age not specified or unknown", 200),
+    ]:
         parts = [value - 30, 20, 10, 0]
-        for location, part in zip(["UK", "Overseas", "UK and Overseas", "Not specified or unknown"], parts, strict=True):
+        for location, part in zip(
+            ["UK", "Overseas", "UK and Overseas", "Not specified or unknown"], parts, strict=True
+        ):
             rows.append(f"2024,Q1,{age},{location},{part}")
         rows.append(f"2024,Q1,{age},Total,{value}")
     return nrm_text["referrals"] + "\n".join(rows) + "\n"

@@ -71,7 +71,7 @@ def test_roll_back_is_a_release_of_its_own(imported, nrm_text, nrm_files):
 def editor(client, db):
     user = get_user_model().objects.create_user("editor", "editor@example.org", "x" * 12)
     user.user_permissions.add(
-        *Permission.objects.filter(codename__in=["access_admin", "change_dataset"])
+        *Permission.objects.filter(codename__in=["access_admin", "view_dataset", "change_dataset"])
     )
     return login_with_mfa(client, user)
 
@@ -85,6 +85,9 @@ def test_an_editor_imports_compares_and_rolls_back_in_the_admin(
         "note": "2024 Q1",
         "duty_to_notify": nrm_files(duty_to_notify=revised(nrm_text))["duty_to_notify"],
     }
+    listing = editor.get("/admin/snippets/figures/dataset/").content.decode()
+    assert f'href="/admin/figures/{imported.pk}/import/"' in listing
+    assert editor.get(f"/admin/figures/{imported.pk}/import/").status_code == 200
     response = editor.post(f"/admin/figures/{imported.pk}/import/", form)
     assert response.status_code == 302
     imported.refresh_from_db()
