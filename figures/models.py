@@ -75,10 +75,6 @@ class Dataset(index.Indexed, models.Model):
         today = today or timezone.localdate()
         return self.next_release_expected is not None and today > self.next_release_expected
 
-    @property
-    def release_label(self):
-        return f"{self.release_date:%-d %B %Y}"
-
 
 class Release(models.Model):
     IMPORT = "import"
