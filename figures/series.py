@@ -27,12 +27,17 @@ MEMO_SIZE = 64
 def _rows(release, table, **filters):
     """[(year, quarter, a, b, c, value)] of one table of `release`, kept by release."""
     key = (release.pk, release.created_at.isoformat(), table, tuple(sorted(filters.items())))
-    if key not in _memo:
-        rows = Figure.objects.filter(release_id=release.pk, table=table, **filters)
-        _memo[key] = list(rows.values_list("year", "quarter", "a", "b", "c", "value"))
+    rows = _memo.get(key)
+    if rows is None:
+        query = Figure.objects.filter(release_id=release.pk, table=table, **filters)
+        rows = list(query.values_list("year", "quarter", "a", "b", "c", "value"))
+        _memo[key] = rows
         while len(_memo) > MEMO_SIZE:
-            _memo.popitem(last=False)
-    return _memo[key]
+            try:
+                _memo.popitem(last=False)
+            except KeyError:  # emptied by another thread meanwhile
+                break
+    return rows
 
 
 @dataclass

@@ -169,3 +169,22 @@ def test_pages_with_figures_are_public_and_cacheable(client, article):
     assert response["CDN-Cache-Control"].startswith("max-age=")
     assert "no-store" in response["Cache-Control"]
     assert not response.cookies
+
+
+@override_settings(
+    WAGTAILFRONTENDCACHE={"recording": {"BACKEND": "safeguarding.testing.purge.RecordingBackend"}}
+)
+def test_editing_a_dataset_or_the_police_force_area_purges_its_pages(
+    article, imported, site, purged_urls, django_capture_on_commit_callbacks
+):
+    purged_urls.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        imported.next_release_expected = datetime.date(2024, 9, 30)
+        imported.save()
+    assert ROOT + article.url in purged_urls
+    purged_urls.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        settings = FiguresSettings.for_site(site)
+        settings.police_force_area = "Essex Police"
+        settings.save()
+    assert ROOT + article.url in purged_urls
