@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "contacts",
     "resources",
     "search",
+    "figures",
     # Operations: `manage.py backup` and `restore`.
     "backups",
     # The demo partnership: load_demo and its data files. Nothing imports it.

@@ -221,6 +221,7 @@ def test_standard_page_full_of_contacts_resources_and_links(
         "children-and-young-people",
         "practitioners",
         "resources",
+        "nrm-figures",
     ],
 )
 def test_demo_pages(demo, key, get_within_budget):

@@ -6,7 +6,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import Collection, Page, Workflow
 
+from figures.models import Dataset
+
 from .base import RecordBuilder
+from .figures import DatasetBuilder
 from .library import CollectionBuilder, DocumentBuilder
 from .pages import PageBuilder
 from .people import GroupBuilder, UserBuilder
@@ -20,6 +23,7 @@ BUILDERS = [
     (AbstractBaseUser, UserBuilder()),
     (Workflow, WorkflowBuilder()),
     (BaseSiteSetting, SettingsBuilder()),
+    (Dataset, DatasetBuilder()),
 ]
 
 
