@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "contacts",
     "resources",
     "search",
+    # "Have your say": pre-moderated comments on articles.
+    "comments",
     # Operations: `manage.py backup` and `restore`.
     "backups",
     # The demo partnership: load_demo and its data files. Nothing imports it.
@@ -344,6 +346,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "5/m/ip,20/h/ip",
     "reset_password": "5/m/ip,3/h/key",
+    # "Have your say" comments (the comments app uses allauth's limiter, in the shared cache).
+    "comment": "5/h/ip,20/d/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
