@@ -101,3 +101,16 @@ def lead(make_user):
 @pytest.fixture
 def moderator_client(client, moderator):
     return login_with_mfa(client, moderator)
+
+
+@pytest.fixture
+def purges(purged_urls, django_capture_on_commit_callbacks):
+    """Run `change`, commit it, and return the set of URLs it purged."""
+
+    def run(change):
+        purged_urls.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        return set(purged_urls)
+
+    return run
