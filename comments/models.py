@@ -186,8 +186,6 @@ class CommentSettings(BaseSiteSetting):
         help_text="The emergency number named before the comment form (999).",
     )
 
-    select_related = ["children_contact", "emergency_contact"]
-
     panels = [
         MultiFieldPanel(
             ["blocked_words", "max_links", "links_clickable"], heading="What may be sent"
