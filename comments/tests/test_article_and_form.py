@@ -76,6 +76,8 @@ def test_the_form_page_warns_first_and_says_what_is_kept(client, open_article, m
     assert "csrftoken" in response.cookies
     assert "CDN-Cache-Control" not in response
     assert "no-store" in response["Cache-Control"]
+    # Its form posts back with an Origin the CSRF check accepts (not `null`).
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_article_sets_no_cookie_and_stays_in_the_shared_cache(
