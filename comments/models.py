@@ -70,6 +70,9 @@ class CommentableMixin(models.Model):
 
 
 class Comment(models.Model):
+    # What a comment refers to (its page) is not content an editor needs to trace.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting for moderation"
         APPROVED = "approved", "Approved"
@@ -124,6 +127,8 @@ class Disclosure(models.Model):
     safeguarding records: the comments retention job leaves them alone, and the lead keeps
     or deletes them under the partnership's records policy.
     """
+
+    wagtail_reference_index_ignore = True
 
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+"
