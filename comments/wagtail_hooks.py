@@ -62,7 +62,17 @@ class DisclosureViewSet(ModelViewSet):
     add_to_admin_menu = True
     list_display = ["__str__", "handled", "recorded_at"]
     list_filter = ["handled"]
-    form_fields = ["handled", "notes"]
+    # The lead reads the comment where they record what was done; only those two change.
+    panels = [
+        FieldPanel("page_title", read_only=True),
+        FieldPanel("body", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("sent_at", read_only=True),
+        FieldPanel("recorded_at", read_only=True),
+        FieldPanel("handled"),
+        FieldPanel("notes"),
+    ]
     inspect_view_enabled = True
     inspect_view_fields = [
         "page_title",
