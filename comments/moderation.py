@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from comments.models import Comment, Disclosure
 
@@ -57,6 +58,7 @@ def approve(comments, user):
         comment.email = ""
         comment.moderated_at, comment.moderated_by = timezone.now(), user
         comment.save()
+        log(comment, "comments.approve", user=user)
         count += 1
     return count
 
@@ -72,6 +74,7 @@ def reject(comments, user):
         comment.status = Comment.Status.REJECTED
         comment.moderated_at, comment.moderated_by = timezone.now(), user
         comment.save()
+        log(comment, "comments.reject", user=user)
         count += 1
     return count
 
@@ -122,6 +125,7 @@ def record_disclosure(comments, user):
         comment.links_allowed = False
         comment.moderated_at, comment.moderated_by = timezone.now(), user
         comment.save()
+        log(comment, "comments.disclosure", user=user)
     recipients = [lead.email for lead in safeguarding_leads()]
     if disclosures and recipients:
         base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")

@@ -110,3 +110,15 @@ def moderation_buttons(snippet, user, next_url=None):
         )
         for action in ACTIONS
     ]
+
+
+@hooks.register("register_log_actions")
+def comment_log_actions(actions):
+    """Each moderation action is in the admin's history (Reports → Site history)."""
+    actions.register_action("comments.approve", "Approve comment", "Comment approved")
+    actions.register_action("comments.reject", "Reject comment", "Comment rejected")
+    actions.register_action(
+        "comments.disclosure",
+        "Pass comment on as a possible disclosure",
+        "Comment passed to the safeguarding lead",
+    )

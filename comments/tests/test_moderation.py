@@ -2,6 +2,7 @@
 many, the 'possible disclosure' action and the safeguarding lead's list, mail, and purges."""
 
 from django.core import mail
+from wagtail.models import ModelLogEntry
 
 from accounts.testing import login_with_mfa
 from comments.models import Comment, Disclosure
@@ -69,12 +70,22 @@ def test_rejecting_keeps_it_hidden_and_removing_an_approved_one_purges(
     assert "Shown for now" not in moderator_client.get(open_article.url).content.decode()
 
 
-def test_bulk_actions_moderate_many_at_once(moderator_client, open_article, make_comment):
+def test_bulk_actions_moderate_many_at_once(
+    moderator_client, moderator, open_article, make_comment
+):
     comments = [make_comment(open_article, f"Comment {n}") for n in range(3)]
     moderator_client.post(bulk("approve", *comments[:2]))
     moderator_client.post(bulk("reject", comments[2]))
     states = dict(Comment.objects.values_list("body", "status"))
     assert states == {"Comment 0": "approved", "Comment 1": "approved", "Comment 2": "rejected"}
+    # Each is in the admin's history, with who did it.
+    entries = ModelLogEntry.objects.filter(content_type__app_label="comments")
+    assert sorted(entries.values_list("action", flat=True)) == [
+        "comments.approve",
+        "comments.approve",
+        "comments.reject",
+    ]
+    assert {entry.user_id for entry in entries} == {moderator.pk}
 
 
 def test_someone_without_the_permission_cannot_moderate(
@@ -117,6 +128,8 @@ def test_a_possible_disclosure_is_hidden_for_good_recorded_and_the_lead_told(
     assert message.to == [lead.email]
     assert "/admin/disclosures/" in message.body
     assert "hurts me" not in message.body  # the words stay behind the lead's permission
+    (entry,) = ModelLogEntry.objects.filter(action="comments.disclosure")
+    assert "hurts me" not in entry.label and "hurts me" not in str(entry.data)
 
     # Hidden for good: approving it again does nothing.
     moderator_client.post(bulk("approve", comment))
