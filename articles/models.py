@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from comments.models import CommentableMixin
 from core.access import viewable_pages
 from core.pages import ContentPage, SitePage
 from pages.blocks import BodyStreamBlock
@@ -33,7 +34,7 @@ class TopicIndexPage(SitePage):
         return context
 
 
-class ArticlePage(ContentPage):
+class ArticlePage(CommentableMixin, ContentPage):
     """A topic article in plain language, such as 'Child trafficking'."""
 
     summary = models.TextField(
@@ -41,7 +42,7 @@ class ArticlePage(ContentPage):
     )
     body = StreamField(BodyStreamBlock())
 
-    content_panels = ContentPage.panels_with("summary")
+    content_panels = ContentPage.panels_with("summary") + CommentableMixin.comment_panels
     search_fields = ContentPage.search_fields_with("summary")
 
     parent_page_types = ["articles.TopicIndexPage"]

@@ -20,6 +20,7 @@ from accounts.models import ApprovalStatus
 from accounts.tasks import delete_stale_accounts, expire_approvals
 from background.tasks import prune_finished_tasks, requeue_abandoned_tasks
 from background.tests.tasks import record
+from comments.tasks import remove_comment_personal_data
 from contacts.tasks import remind_contacts_due_check
 from core.tasks import remind_pages_due_review
 
@@ -32,6 +33,7 @@ JOBS = {
     "requeue_abandoned_tasks": "*/5 * * * *",
     "remind_contacts_due_check": "0 7 * * Mon",
     "remind_pages_due_review": "0 7 * * Mon",
+    "remove_comment_personal_data": "50 2 * * *",
 }
 
 
@@ -40,7 +42,8 @@ def test_every_job_is_on_the_scheduler():
 
     scheduled = {job.name for job in scheduler.get_jobs()}
     assert set(JOBS) <= scheduled
-    assert expire_approvals and requeue_abandoned_tasks  # imported, hence registered
+    # Imported, hence registered.
+    assert expire_approvals and requeue_abandoned_tasks and remove_comment_personal_data
 
 
 def days_ago(days):

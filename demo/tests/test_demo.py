@@ -228,7 +228,7 @@ def test_every_setting_is_as_written(demo_data, data):
             continue
         actual = getattr(setting, name)
         if hasattr(actual, "pk"):
-            kind = "group" if name.endswith("group") else "page"
+            kind = {"group": "group", "contact": "contact"}.get(name.rsplit("_", 1)[-1], "page")
             assert actual.pk == demo_data[kind, value].pk, name
         else:
             assert actual == value, name
@@ -426,10 +426,22 @@ def test_child_trafficking_has_first_responders_box(client, demo):
 
 
 @pytest.mark.django_db
-def test_child_trafficking_has_no_comments(client, demo):
+def test_child_trafficking_is_closed_for_comments_and_shows_the_approved_ones(client, demo):
     text = text_of(soup_of(client, TRAFFICKING_URL))
-    assert "Comments" not in text
+    assert "Comments are closed for this article" in text
     assert "Have your say" not in text
+    comments = data_file("comments.toml")["comment"]
+    assert comments
+    for comment in comments:
+        assert " ".join(comment["body"].split()[:6]) in text
+
+
+@pytest.mark.django_db
+def test_child_criminal_exploitation_is_open_for_comments(client, demo):
+    page = demo["page", "child-criminal-exploitation"]
+    html = client.get(page.url).content.decode()
+    assert f'href="/have-your-say/{page.pk}/"' in html
+    assert "Comments are closed" not in html
 
 
 # Nothing restricted or stale on any public page -------------------------------------

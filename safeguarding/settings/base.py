@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "resources",
     "search",
     "figures",
+    # "Have your say": pre-moderated comments on articles.
+    "comments",
     # Operations: `manage.py backup` and `restore`.
     "backups",
     # The demo partnership: load_demo and its data files. Nothing imports it.
@@ -159,6 +161,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
+else:
+    # PostgreSQL's JIT compiles a query whose estimated cost is high. The page and site
+    # settings joins are cheap to run but, before the planner has table statistics (a new
+    # database), look dear enough to be compiled on every request, for seconds each time.
+    # Short queries like this site's never gain from it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A local-memory cache needs nothing installed; REDIS_URL switches to Redis,
@@ -345,6 +353,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "5/m/ip,20/h/ip",
     "reset_password": "5/m/ip,3/h/key",
+    # "Have your say" comments (the comments app uses allauth's limiter, in the shared cache).
+    "comment": "5/h/ip,20/d/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME

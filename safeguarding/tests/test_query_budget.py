@@ -14,6 +14,7 @@ from django.core.management import call_command
 from wagtail.models import Collection
 
 from articles.models import ArticlePage
+from comments.models import Comment
 from contacts import opening_hours
 from contacts.models import Area, Contact, OpeningPeriod
 from home.models import HomePage, StandardPage
@@ -198,6 +199,22 @@ def test_article_full_of_contacts_resources_and_links(
 
 def test_demo_article(demo, get_within_budget):
     get_within_budget(demo["page", "child-trafficking"].url)
+
+
+def test_article_with_many_comments(demo, get_within_budget):
+    """Approved comments, some with links an editor allowed, on an open article."""
+    article = demo["page", "child-criminal-exploitation"]
+    for number in range(MANY * 3):
+        Comment.objects.create(
+            page=article,
+            body=f"Comment {number}, see https://example.org/{number}",
+            name=f"Writer {number}",
+            status=Comment.Status.APPROVED,
+            links_allowed=number % 2 == 0,
+        )
+    html = get_within_budget(article.url).content.decode()
+    assert html.count('class="comment"') == MANY * 3
+    assert "Have your say" in html
 
 
 def test_standard_page_full_of_contacts_resources_and_links(

@@ -147,3 +147,24 @@ def test_wagtail_report_exports_still_pass_each_cell_through_the_method_we_wrap(
             "CSV rows no longer pass through preprocess_field_value",
             "core/spreadsheets.py",
         )
+
+
+def test_allauth_rate_limiter_still_counts_an_action_of_our_own(rf, settings):
+    """comments.views limits comments per address with allauth's `allauth.core.ratelimit.consume`
+    and a rate of its own in ACCOUNT_RATE_LIMITS ("comment")."""
+    from allauth.core import ratelimit
+    from django.core.cache import cache
+
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "comment": "2/h/ip"}
+    cache.clear()
+    request = rf.post("/have-your-say/1/", REMOTE_ADDR="203.0.113.7")
+    try:
+        counted = [ratelimit.consume(request, action="comment") for _ in range(3)]
+    except Exception as error:  # a changed signature, say
+        changed("django-allauth", f"its rate limiter failed: {error!r}", "comments/views.py")
+    if counted != [True, True, False]:
+        changed(
+            "django-allauth",
+            f"its rate limiter no longer counts our action ({counted})",
+            "comments/views.py",
+        )
