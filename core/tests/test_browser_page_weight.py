@@ -26,7 +26,9 @@ pytestmark = pytest.mark.browser
 KIB = 1024
 ARTICLE = "/practitioners/child-trafficking/"
 ARTICLE_MAX_REQUESTS = 4
-ARTICLE_MAX_WIRE_BYTES = 30 * KIB
+# The article carries a chart of the latest figures with its table, and approved
+# comments; the stylesheets come uncompressed here (see above), so production sends less.
+ARTICLE_MAX_WIRE_BYTES = 32 * KIB
 PAGE_MAX_COMPRESSED_BYTES = 40 * KIB
 CODE_TYPES = {"Document", "Stylesheet", "Script"}  # Chrome's resource types
 GZIP_LEVEL = 6  # Django's GZipMiddleware's
@@ -203,7 +205,7 @@ def measured_pages(browser, demo_site, resource_page_path):
     return pages
 
 
-def test_the_article_loads_fresh_in_at_most_4_requests_and_30_kib(measured_pages):
+def test_the_article_loads_fresh_in_at_most_4_requests_and_32_kib(measured_pages):
     traffic, _ = measured_pages["article"]
     unfinished = [r for r in traffic.network if r.wire_bytes is None]
     assert not unfinished, f"Requests still loading:\n{traffic.listing()}"
