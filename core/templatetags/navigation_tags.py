@@ -35,12 +35,13 @@ def main_menu(context, partnership):
     request = context.get("request")
     page = context.get("page")
     search_path = reverse("search")
+    pages = {
+        place: _menu_item(request, page, getattr(partnership, f"{place}_page", None))
+        for place in ("worried", "young_people", "practitioners", "resources")
+    }
     return {
         "request": request,
-        "worried": _menu_item(request, page, partnership and partnership.worried_page),
-        "young_people": _menu_item(request, page, partnership and partnership.young_people_page),
-        "practitioners": _menu_item(request, page, partnership and partnership.practitioners_page),
-        "resources": _menu_item(request, page, partnership and partnership.resources_page),
+        **pages,
         "search": {
             "url": search_path,
             "current": request is not None and request.path == search_path,

@@ -161,7 +161,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
-else:
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles a query whose estimated cost is high. The page and site
     # settings joins are cheap to run but, before the planner has table statistics (a new
     # database), look dear enough to be compiled on every request, for seconds each time.
