@@ -89,6 +89,23 @@ def test_item27_on_a_very_short_viewport_the_bar_scrolls_away(page, viewport, do
         assert not state["sideways"], f"{path}: scrolls sideways"
 
 
+@pytest.mark.parametrize(
+    ("viewport", "sticky"),
+    [({"width": 320, "height": 568}, True), ({"width": 640, "height": 360}, False)],
+)
+def test_item27_with_the_browsers_own_text_size_at_200_percent(page, viewport, sticky):
+    """The browser's text-size setting (not only the page's root size) also scales the
+    height media query: a phone on its side with large text lets the button go."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    state = scrolled_bar(page, ARTICLE, viewport, double_text=False)
+    assert (state["position"] == "sticky") is sticky, state
+    assert state["covered"] <= MAX_SHARE * state["viewport"], state
+    assert (state["covered"] > 0) is sticky, state
+    assert state["lines"] == 1 and not state["sideways"], state
+
+
 def test_item27_on_a_very_short_viewport_shift_still_leaves(
     exit_browser, exit_contexts, neutral_site
 ):
