@@ -38,14 +38,16 @@ def new_password_hint():
 
 
 class OurFields:
-    """Our labels and hints, no placeholders, and attributes by kind of input.
+    """Our labels, hints and messages, no placeholders, and attributes by kind of input.
 
     `labels` and `hints` map field names to our own words; a hint of "" removes
     allauth's (the sign-in form's "Forgot your password?" link is on the page instead).
+    An empty field is answered "Enter your <label>", or by its entry in `required`.
     """
 
     labels = {}
     hints = {}
+    required = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,6 +57,9 @@ class OurFields:
                 field.label = self.labels[name]
             if name in self.hints:
                 field.help_text = self.hints[name]
+            field.error_messages["required"] = self.required.get(
+                name, f"Enter your {str(field.label)[:1].lower()}{str(field.label)[1:]}"
+            )
             if isinstance(field, forms.EmailField):
                 field.widget.attrs.update(EMAIL_ATTRS)
             if name == "code":
@@ -72,6 +77,7 @@ class ResetPasswordForm(OurFields, account_forms.ResetPasswordForm):
 
 class NewPasswordFields(OurFields):
     labels = {"password1": "New password", "password2": "Type the new password again"}
+    required = {"password2": "Type the new password again"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,18 +101,21 @@ class AddEmailForm(OurFields, account_forms.AddEmailForm):
     labels = {"email": "Email address"}
 
 
-class AuthenticateForm(OurFields, mfa_forms.AuthenticateForm):
+class AuthenticatorCode(OurFields):
     labels = {"code": CODE_LABEL}
     hints = {"code": CODE_HINT}
+    required = {"code": "Enter the code from your authenticator app"}
 
 
-class MFAReauthenticateForm(OurFields, mfa_forms.ReauthenticateForm):
-    labels = {"code": CODE_LABEL}
-    hints = {"code": CODE_HINT}
+class AuthenticateForm(AuthenticatorCode, mfa_forms.AuthenticateForm):
+    pass
 
 
-class ActivateTOTPForm(OurFields, totp_forms.ActivateTOTPForm):
-    labels = {"code": CODE_LABEL}
+class MFAReauthenticateForm(AuthenticatorCode, mfa_forms.ReauthenticateForm):
+    pass
+
+
+class ActivateTOTPForm(AuthenticatorCode, totp_forms.ActivateTOTPForm):
     hints = {"code": "The 6-digit code the app shows after you add this account to it."}
 
 
@@ -135,6 +144,7 @@ class PractitionerSignupForm(NewPasswordFields, account_forms.SignupForm):
         "password2": "Type the password again",
     }
     hints = {"email": "We will send a link to this address to check that it is yours."}
+    required = {"password1": "Create a password", "password2": "Type the password again"}
 
     first_name = forms.CharField(
         label="First name", max_length=150, widget=text_input("given-name")

@@ -2,14 +2,17 @@
 h1 and one primary button, an error summary linked to the fields, an "Error: " title,
 the right input attributes, and a pending practitioner told whom to ask."""
 
+import gzip
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
 from django.contrib.auth.models import Group
+from django.contrib.staticfiles import finders
 
 from accounts.allauth_internals import current_totp_code, enrol_totp
 from accounts.testing import TOTP_SECRET, login_with_mfa
@@ -206,6 +209,16 @@ def test_sign_in_errors_keep_the_email_address_but_not_the_password(client, pend
     assert "value" not in html.inputs["password"]
 
 
+def test_an_empty_field_is_asked_for_by_name(client, account_settings):
+    response = client.post("/accounts/login/", {"login": "", "password": ""})
+    assert "Enter your email address" in response.content.decode()
+    assert "Enter your password" in response.content.decode()
+    response = client.post("/accounts/signup/", signup_data("", password1="", password2=""))
+    for message in ("Enter your work email address", "Create a password"):
+        assert message in response.content.decode()
+    assert "This field is required" not in response.content.decode()
+
+
 def test_sign_in_inputs(client):
     html = page(client.get("/accounts/login/"))
     assert html.inputs["login"]["type"] == "email"
@@ -292,3 +305,12 @@ def test_no_allauth_title_case_is_left(client, mfa_user):
     for path in pages:
         html = client.get(path).content.decode()
         assert not re.search(r"Sign In|Sign Out|Two-Factor", html), path
+
+
+def test_sign_in_with_errors_stays_within_the_page_weight_budget(client):
+    """HTML, CSS and JS under 40 KiB gzipped, as for every public page."""
+    html = client.post("/accounts/login/", {"login": "", "password": ""}).content
+    files = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    assert b"accounts/error-summary.js" in files
+    parts = [html] + [Path(finders.find(name.decode())).read_bytes() for name in files]
+    assert sum(len(gzip.compress(part, compresslevel=6)) for part in parts) < 40 * 1024
