@@ -132,6 +132,7 @@ SIGNED_IN_PAGES = [
     ("/accounts/2fa/recovery-codes/generate/", "Make new recovery codes"),
     ("/accounts/2fa/totp/deactivate/", "Turn off two-factor authentication"),
     ("/accounts/profile/", "Your account"),
+    ("/accounts/delete/", "Delete your account"),
 ]
 
 

@@ -58,6 +58,7 @@ NEEDS_REAUTHENTICATION = [
     "/accounts/2fa/recovery-codes/",
     "/accounts/2fa/recovery-codes/generate/",
     "/accounts/2fa/totp/deactivate/",
+    "/accounts/delete/",
 ]
 
 
@@ -83,6 +84,13 @@ def reauthenticate(page, path):
 def test_signed_out_pages(page, path):
     page.goto(path)
     assert_page_is_good(page)
+    assert_no_sideways_scroll_on_a_small_phone(page)
+
+
+def assert_no_sideways_scroll_on_a_small_phone(page):
+    page.set_viewport_size({"width": 320, "height": 640})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, f"{page.url} is {width} px wide at 320 px"
 
 
 def test_pages_of_a_user_with_two_factor_authentication(page):
@@ -95,6 +103,7 @@ def test_pages_of_a_user_with_two_factor_authentication(page):
         "Enter the code from your authenticator app"
     )
     assert_page_is_good(page)
+    assert_no_sideways_scroll_on_a_small_phone(page)
     page.get_by_label("Code").fill("000000")
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_title(re.compile(r"^Error: "))
@@ -121,6 +130,7 @@ def test_a_pending_practitioner_sets_up_nothing_but_sees_the_setup_and_whom_to_a
     reauthenticate(page, "/accounts/2fa/totp/activate/")
     expect(page.get_by_role("img", name="QR code for the authenticator app")).to_be_visible()
     assert_page_is_good(page)
+    assert_no_sideways_scroll_on_a_small_phone(page)
 
 
 def test_error_summary_takes_focus_and_its_links_move_focus_to_the_field(page):
