@@ -179,6 +179,7 @@ def test_wrong_code_is_summarised_and_linked_to_the_field(client, mfa_user):
     html = page(response)
     assert html.title.startswith("Error: ")
     assert_error_summary_links(html, {"id_code"})
+    assert "The code is not right" in response.content.decode()
     # The right code still signs in.
     code = current_totp_code(TOTP_SECRET)
     assert client.post("/accounts/2fa/authenticate/", {"code": code}).status_code == 302
@@ -206,6 +207,7 @@ def test_sign_in_errors_keep_the_email_address_but_not_the_password(client, pend
     assert html.title.startswith("Error: Sign in")
     # A wrong password is about the form as a whole: the summary links to its first field.
     assert_error_summary_links(html, {"id_login"}, by_the_field=False)
+    assert "The email address or the password is not right" in response.content.decode()
     assert html.inputs["login"]["value"] == pending_user.email
     assert "value" not in html.inputs["password"]
 

@@ -345,6 +345,9 @@ ACCOUNT_FORMS = {
     "reauthenticate": "accounts.forms.ReauthenticateForm",
     "add_email": "accounts.forms.AddEmailForm",
 }
+# The messages of a refused sign-in or code, in our own words.
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
