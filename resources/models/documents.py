@@ -91,6 +91,10 @@ class Resource(AbstractDocument):
             "may read it. Its collection must be private to exactly this group."
         ),
     )
+    # The words of the file, read by a background task when the file is uploaded or
+    # replaced (`resources.tasks.extract_text`), for search only: never shown, so a
+    # restricted document's words reach no one who may not read the document.
+    text = models.TextField(blank=True, editable=False)
 
     admin_form_fields = (
         *Document.admin_form_fields,
@@ -108,6 +112,7 @@ class Resource(AbstractDocument):
         *AbstractDocument.search_fields,
         index.SearchField("summary"),
         index.SearchField("source_organisation"),
+        index.SearchField("text"),  # the lowest weight: below the title and summary
     ]
 
     class Meta(AbstractDocument.Meta):
