@@ -280,7 +280,8 @@ def index(objects):
         by_model.setdefault(type(obj), []).append(obj.pk)
     for model, ids in by_model.items():
         for start in range(0, len(ids), BATCH):
-            backend.add_bulk(model, list(model.objects.filter(pk__in=ids[start : start + BATCH])))
+            batch = model.get_indexed_objects().filter(pk__in=ids[start : start + BATCH])
+            backend.add_bulk(model, list(batch))
 
 
 def analyse():

@@ -183,3 +183,10 @@ def test_a_resource_deleted_before_the_task_runs_is_skipped(
     extract_text.enqueue(resource.pk)
     Resource.objects.filter(pk=resource.pk).delete()
     assert drain_queue() == [TaskResultStatus.SUCCESSFUL]
+
+
+def test_queries_leave_the_text_out_unless_they_ask_for_it(make_resource, public_collection):
+    resource = make_resource("Guide", public_collection, content=text_pdf("Long words"))
+    assert Resource.objects.get(pk=resource.pk).get_deferred_fields() == {"text"}
+    assert Resource.objects.defer(None).get(pk=resource.pk).get_deferred_fields() == set()
+    assert Resource.get_indexed_objects().get(pk=resource.pk).get_deferred_fields() == set()
