@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.tasks import TaskResultStatus
 
 from background.testing import DATABASE_TASKS, drain_queue
@@ -15,6 +16,8 @@ from resources import document_text, text_updates
 from resources.models import Resource
 from resources.tasks import extract_text
 from resources.testing import text_pdf
+
+from .editors import admin_fixture, editor_fixture  # noqa: F401
 
 WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -190,3 +193,31 @@ def test_queries_leave_the_text_out_unless_they_ask_for_it(make_resource, public
     assert Resource.objects.get(pk=resource.pk).get_deferred_fields() == {"text"}
     assert Resource.objects.defer(None).get(pk=resource.pk).get_deferred_fields() == set()
     assert Resource.get_indexed_objects().get(pk=resource.pk).get_deferred_fields() == set()
+
+
+def edit_form(resource, **changes):
+    """What the admin's edit form posts for the resource, with `changes`."""
+    return {
+        "title": resource.title,
+        "collection": resource.collection_id,
+        "summary": resource.summary,
+        "audiences": ["public"],
+        "language": "en",
+        "classification": "OFFICIAL",
+        "handling_instruction": "FOR PUBLIC RELEASE",
+        "tags": "",
+        **changes,
+    }
+
+
+def test_the_admins_edit_form_reads_a_replaced_file_and_not_a_changed_title(
+    admin, make_resource, public_collection, enqueued
+):
+    resource = make_resource("Guide", public_collection, content=text_pdf("First edition"))
+    url = f"/admin/documents/edit/{resource.pk}/"
+    assert admin.post(url, edit_form(resource, title="Renamed guide")).status_code == 302
+    assert enqueued == [resource.pk]
+    new_file = SimpleUploadedFile("guide-2.pdf", text_pdf("Second edition"), "application/pdf")
+    assert admin.post(url, edit_form(resource, file=new_file)).status_code == 302
+    assert enqueued == [resource.pk, resource.pk]
+    assert Resource.objects.defer(None).get(pk=resource.pk).text == "Second edition"
