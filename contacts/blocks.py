@@ -80,3 +80,9 @@ class OtherHoursBlock(blocks.StructBlock):
                 {"closes": ValidationError(opening_hours.CLOSES_AFTER_OPENS)}
             )
         return value
+
+
+def dates_with_other_hours(stream):
+    """(date, opens, closes) for each OtherHoursBlock in `stream`; no times when closed."""
+    for child in stream:
+        yield child.value["date"], child.value["opens"], child.value["closes"]

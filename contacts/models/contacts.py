@@ -1,11 +1,10 @@
 from dateutil.relativedelta import relativedelta
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldRowPanel
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -17,7 +16,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from contacts import opening_hours
-from contacts.blocks import OtherHoursBlock
+from contacts.blocks import OtherHoursBlock, dates_with_other_hours
 from contacts.opening_hours import DAY_NAMES
 
 
@@ -148,42 +147,7 @@ class Contact(
     objects = models.Manager()
     published = LiveContactManager()
 
-    panels = [
-        MultiFieldPanel(
-            [
-                "organisation",
-                "service",
-                FieldRowPanel(["kind", "channel", "audience"]),
-                "value",
-                "when_to_use",
-                FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading="Contact",
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(["open_24_hours", "bank_holidays"]),
-                InlinePanel(
-                    "opening_periods",
-                    label="Opening times",
-                    help_text="One row for days with the same times, for example Monday to "
-                    "Friday, 09:00 to 17:00. Two rows for a day with a break.",
-                ),
-                "other_hours",
-                "hours_note",
-                "out_of_hours",
-            ],
-            heading="Opening hours (UK time)",
-        ),
-        MultiFieldPanel(
-            [
-                "source_url",
-                FieldRowPanel(["last_verified", "verified_by", "verify_every_months"]),
-                "verification_note",
-            ],
-            heading="Verification",
-        ),
-    ]
+    # The editor's panels and form are in contacts.editing.
 
     search_fields = [
         index.SearchField("organisation"),
@@ -256,8 +220,7 @@ class Contact(
 
     def dates_with_other_hours(self):
         """(date, opens, closes) for each date with other hours; no times when closed."""
-        for child in self.other_hours:
-            yield child.value["date"], child.value["opens"], child.value["closes"]
+        return dates_with_other_hours(self.other_hours)
 
     def hours_summary(self):
         """Opening times in words, days with the same times grouped (opening_hours.summary).
