@@ -96,7 +96,7 @@ class ContactForm(WagtailAdminModelForm):
             ValidationError(
                 f"You changed {' and '.join(changed)}, which {shown_on} show. Before you "
                 "save, check the new details against the source. Then set 'Last checked' "
-                "to the date you checked them, give your name in 'Verified by', and tick "
+                "to the date you checked them, give your name in 'Checked by', and tick "
                 f"'{CONFIRM_LABEL}'."
             ),
         )

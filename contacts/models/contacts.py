@@ -24,9 +24,17 @@ class Area(models.Model):
     """A local authority area the partnership covers."""
 
     name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used in the page address.")
+    slug = models.SlugField(
+        "name in web addresses",
+        max_length=80,
+        unique=True,
+        help_text="Lowercase letters and hyphens, for example 'northbridge'. Links to the "
+        "answer for this area on the 'Worried about a child?' page use it.",
+    )
     council = models.CharField(max_length=120, help_text="The council for this area.")
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    sort_order = models.PositiveSmallIntegerField(
+        "order", default=0, help_text="Areas are listed lowest number first."
+    )
 
     panels = ["name", "slug", "council", "sort_order"]
 
@@ -78,9 +86,12 @@ class Contact(
     service = models.CharField(
         max_length=120, help_text="The service people reach, for example 'Helpline'."
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.HELPLINE)
+    kind = models.CharField(
+        "kind of service", max_length=20, choices=Kind.choices, default=Kind.HELPLINE
+    )
     channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.PHONE)
     value = models.CharField(
+        "number or address",
         max_length=255,
         help_text=(
             "The number as people should read it, grouped with spaces (0808 800 5000), "
@@ -134,10 +145,16 @@ class Contact(
     source_url = models.URLField(
         "source", help_text="The page where the partnership checked this contact."
     )
-    last_verified = models.DateField(help_text="When someone last checked it against the source.")
-    verified_by = models.CharField(max_length=120, help_text="Who checked it.")
+    last_verified = models.DateField(
+        "last checked",
+        help_text="When someone last checked it against the source. The public sees this date.",
+    )
+    verified_by = models.CharField("checked by", max_length=120, help_text="Who checked it.")
     verify_every_months = models.PositiveSmallIntegerField(
-        default=6, help_text="How often it must be checked again."
+        "check again every (months)",
+        default=6,
+        help_text="After this, it is listed in Contacts to check, and the public is warned "
+        "that it may have changed.",
     )
     verification_note = models.TextField(
         blank=True,
