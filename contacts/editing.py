@@ -58,12 +58,13 @@ class ContactForm(WagtailAdminModelForm):
     def times_changed(self):
         """Whether the opening times or the dates with other hours now give other times
         on any day (the same times entered another way are no change)."""
-        dates = dates_with_other_hours(self.cleaned_data.get("other_hours") or [])
+        other_hours = self.cleaned_data.get("other_hours")
+        periods = self.formsets["opening_periods"]
+        if other_hours is None or not periods.is_valid():
+            return False  # their own errors come first
+        dates = dates_with_other_hours(other_hours)
         if opening_hours.dated_schedule(dates) != self.saved_dated:
             return True
-        periods = self.formsets["opening_periods"]
-        if not periods.is_valid():
-            return False  # its own errors come first
         submitted = [
             form.instance
             for form in periods.forms
@@ -89,21 +90,25 @@ class ContactForm(WagtailAdminModelForm):
         )
         if confirmed and dated:
             return
-        pages = pages_showing(self.instance)
-        shown_on = f"{len(pages)} published page{'' if len(pages) == 1 else 's'}"
         self.add_error(
             None,
             ValidationError(
-                f"You changed {' and '.join(changed)}, which {shown_on} show. Before you "
-                "save, check the new details against the source. Then set 'Last checked' "
-                "to the date you checked them, give your name in 'Checked by', and tick "
-                f"'{CONFIRM_LABEL}'."
+                f"You changed {' and '.join(changed)}. {shown_on(pages_showing(self.instance))} "
+                "Before you save, check the new details against the source. Then set 'Last "
+                "checked' to the date you checked them, give your name in 'Checked by', and "
+                f"tick '{CONFIRM_LABEL}'."
             ),
         )
         if not dated:
             self.add_error("last_verified", "Give the date you checked the new details.")
         if not confirmed:
             self.add_error("details_checked", "Tick to confirm you checked the new details.")
+
+
+def shown_on(pages):
+    if not pages:
+        return "No published page shows this contact yet."
+    return f"This contact is shown on {len(pages)} published page{'s' if len(pages) > 1 else ''}."
 
 
 class PagesShowingPanel(Panel):

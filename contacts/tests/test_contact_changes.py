@@ -115,7 +115,9 @@ def test_a_changed_number_not_confirmed_is_refused_with_what_to_do(editor, front
     errors = form_errors(response)
     (message,) = errors["__all__"]
     shown_on = len(pages_showing(front_door))
-    assert message.startswith(f"You changed the number, which {shown_on} published pages show.")
+    assert message.startswith(
+        f"You changed the number. This contact is shown on {shown_on} published pages."
+    )
     assert "set 'Last checked' to the date you checked them" in message
     assert CONFIRM in message
     assert errors["last_verified"] == ["Give the date you checked the new details."]
@@ -132,7 +134,7 @@ def test_a_changed_number_not_confirmed_is_refused_with_what_to_do(editor, front
 def test_changed_hours_need_the_check_too(editor, front_door):
     weekdays = [(0, 4, "09:00", "17:00")]
     errors = form_errors(editor.post(edit_url(front_door), form_data(front_door, weekdays)))
-    assert errors["__all__"][0].startswith("You changed the opening hours, which")
+    assert errors["__all__"][0].startswith("You changed the opening hours. This contact")
     # Ticking the box with the old date is not enough: the date says when it was checked.
     ticked = form_data(front_door, weekdays, details_checked="on")
     errors = form_errors(editor.post(edit_url(front_door), ticked))
@@ -142,7 +144,7 @@ def test_changed_hours_need_the_check_too(editor, front_door):
     errors = form_errors(
         editor.post(edit_url(front_door), form_data(front_door, other_hours=christmas_eve))
     )
-    assert errors["__all__"][0].startswith("You changed the opening hours, which")
+    assert errors["__all__"][0].startswith("You changed the opening hours. This contact")
 
 
 def test_the_same_times_entered_another_way_are_no_change(editor, demo_data):
