@@ -268,7 +268,7 @@ class OpeningPeriod(Orderable):
     opens = models.TimeField()
     closes = models.TimeField(help_text="00:00 means midnight at the end of the day.")
 
-    panels = [FieldRowPanel(["weekday", "last_weekday", "opens", "closes"])]
+    panels = [FieldRowPanel(["weekday", "last_weekday"]), FieldRowPanel(["opens", "closes"])]
 
     class Meta(Orderable.Meta):
         constraints = [
