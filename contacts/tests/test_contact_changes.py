@@ -106,6 +106,10 @@ def test_the_editor_shows_the_published_pages_that_show_the_contact(editor, fron
     assert f"Shown on {len(pages)} published page" in html
     for page in pages:
         assert f'href="/admin/pages/{page.pk}/edit/"' in html
+    new = editor.get("/admin/snippets/help/contact/add/")
+    assert "Once it is saved, the pages that show this contact are listed here." in (
+        new.content.decode()
+    )
 
 
 def test_a_changed_number_not_confirmed_is_refused_with_what_to_do(editor, front_door):
