@@ -24,7 +24,13 @@ class Topic(models.Model):
     """A subject the library can be filtered by, such as child trafficking."""
 
     name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
+    slug = models.SlugField(
+        "name in web addresses",
+        max_length=80,
+        unique=True,
+        help_text="Lowercase letters and hyphens, for example 'child-trafficking'. The "
+        "library's topic filter uses it in its web addresses.",
+    )
 
     class Meta:
         ordering = ["name"]

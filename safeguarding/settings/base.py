@@ -244,6 +244,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# A preview of a draft (core.middleware) is the public policy, except that the admin's
+# own pages may frame it: Wagtail shows previews in a frame beside the editor.
+SECURE_CSP_PREVIEW = SECURE_CSP | {"frame-ancestors": [CSP.SELF]}
 # The Wagtail admin, for signed-in editors only, relies on inline scripts and
 # styles and shows page previews in a frame of its own.
 SECURE_CSP_ADMIN = {
