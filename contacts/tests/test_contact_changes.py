@@ -68,6 +68,7 @@ def form_data(contact, periods=None, **changes):
         "audience": contact.audience,
         "value": contact.value,
         "when_to_use": contact.when_to_use,
+        "scope": contact.scope,
         "areas": [area.pk for area in contact.areas.all()],
         "bank_holidays": contact.bank_holidays,
         "opening_periods": opening_times(contact, periods),
