@@ -1,9 +1,10 @@
-"""Purge every page when a published contact changes: any page of any site may show one."""
+"""Purge every page when a published contact or an area changes: any page of any site may
+show a contact, and the areas' names and places are on "Worried about a child?"."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import published, unpublished
 
-from contacts.models import Contact
+from contacts.models import Area, Contact
 from core.purge import purge_all_sites
 
 
@@ -17,3 +18,5 @@ def connect():
     published.connect(purge_all_sites, sender=Contact)
     unpublished.connect(purge_all_sites, sender=Contact)
     post_delete.connect(contact_deleted, sender=Contact)
+    post_save.connect(purge_all_sites, sender=Area)
+    post_delete.connect(purge_all_sites, sender=Area)
