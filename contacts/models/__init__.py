@@ -2,6 +2,7 @@
 
 from contacts.models.concern_page import ConcernPage
 from contacts.models.contacts import DAY_NAMES, MIDNIGHT, Area, Contact, OpeningPeriod
+from contacts.models.young_people import YoungPeopleSettings
 
 __all__ = [
     "DAY_NAMES",
@@ -10,4 +11,5 @@ __all__ = [
     "ConcernPage",
     "Contact",
     "OpeningPeriod",
+    "YoungPeopleSettings",
 ]
