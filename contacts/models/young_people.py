@@ -11,19 +11,20 @@ class YoungPeopleSettings(BaseSiteSetting):
     young person does not have to scroll for it.
     """
 
-    helpline = models.ForeignKey(
+    helpline_contact = models.ForeignKey(
         "help.Contact",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name="helpline",
         help_text="Shown first on every page for young people (Childline).",
     )
 
     # Read with the site and its other settings, in one query (core.site_settings).
-    select_related = ["helpline"]
+    select_related = ["helpline_contact"]
 
-    panels = ["helpline"]
+    panels = ["helpline_contact"]
 
     class Meta:
         verbose_name = "help for young people"

@@ -107,7 +107,7 @@ def test_no_helpline_is_shown_when_none_is_chosen_or_it_is_unpublished(client, c
     page, demo = concern
     Contact.objects.get(pk=demo["contact", "childline"].pk).unpublish()
     assert "helpline-lead" not in client.get(YOUNG_PEOPLE).content.decode()
-    YoungPeopleSettings.objects.filter(site=default_site()).update(helpline=None)
+    YoungPeopleSettings.objects.filter(site=default_site()).update(helpline_contact=None)
     html = client.get(YOUNG_PEOPLE).content.decode()
     assert "helpline-lead" not in html
     assert "If you are in danger now, call" in html
@@ -117,7 +117,7 @@ def test_choosing_another_helpline_purges_the_site(
     concern, purged_urls, django_capture_on_commit_callbacks
 ):
     settings = YoungPeopleSettings.for_site(default_site())
-    settings.helpline = None
+    settings.helpline_contact = None
     with django_capture_on_commit_callbacks(execute=True):
         settings.save()
     assert any(url.endswith(YOUNG_PEOPLE) for url in purged_urls)
