@@ -53,7 +53,7 @@ def screen(request, page):
 
 def test_999_and_the_area_question_are_on_the_first_screen(screen):
     screen.goto(PAGE)
-    assert_on_first_screen(screen.locator("main .immediate-danger__number"), "999")
+    assert_on_first_screen(screen.locator("header .immediate-danger__number"), "999")
     assert_on_first_screen(
         screen.get_by_role("heading", name="Where does the child live?"), "the question"
     )

@@ -17,21 +17,24 @@ def answer_of(client, area):
     return match.group() if match else ""
 
 
-def test_999_is_one_line_and_the_other_ways_are_folded_before_the_area_question(client, concern):
+def test_999_is_one_line_with_the_other_ways_folded_under_it_before_the_area_question(
+    client, concern
+):
     html = client.get("/worried-about-a-child/").content.decode()
-    header, main = html[: html.index("<main")], html[html.index("<main") :]
-    question = main.index("Where does the child live?")
-    line = main.index('If a child is in immediate danger, call <a class="immediate-danger__number"')
-    assert line < question
-    assert main.count('href="tel:999"') == 1
-    # Text relay and textphone only behind the disclosure, which comes before the question.
-    other_ways = re.search(r'<details class="other-ways">.*?</details>', main, re.S).group()
+    question = html.index("Where does the child live?")
+    danger = re.search(r'<div class="site-header__danger">.*?</details>\s*</div>', html, re.S)
+    danger = danger.group()
+    assert html.index(danger) < question
+    assert 'If a child is in immediate danger, call <a class="immediate-danger__number"' in danger
+    assert html.count('href="tel:999"') == 1
+    # Text relay and textphone only behind the disclosure under the 999 line.
+    other_ways = re.search(r'<details class="other-ways">.*?</details>', danger, re.S).group()
     assert '<summary class="other-ways__summary">Other ways to contact 999</summary>' in other_ways
     assert '<a href="tel:18000">18000</a>' in other_ways
     assert '<a href="sms:999">999</a>' in other_ways
-    assert main.index(other_ways) < question
-    # The page's own line stands in for the header's, which would say the same.
-    assert "immediate danger" not in header
+    # Only one 999 line on the page, and no breadcrumbs above the title.
+    assert html.count("If a child is in immediate danger") == 1
+    assert 'class="breadcrumbs"' not in html
 
 
 def test_area_choice_is_plain_links_with_the_places_in_each_area(client, concern):
