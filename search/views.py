@@ -37,8 +37,9 @@ class Result:
 
 
 def page_description(page):
-    """The search description, else the summary or introduction the page shows readers."""
-    return page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
+    """The search description, else the summary or introduction the page shows readers
+    (the page's meta description)."""
+    return page.meta_description
 
 
 def page_results(request, query):

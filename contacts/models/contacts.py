@@ -155,6 +155,20 @@ class Contact(
     areas = models.ManyToManyField(
         Area, blank=True, related_name="contacts", help_text="Leave empty for a national service."
     )
+
+    class Scope(models.TextChoices):
+        LOCAL = "local", "Local: a service in our areas"
+        NATIONAL = "national", "National: the same number everywhere in the UK"
+
+    scope = models.CharField(
+        max_length=10,
+        choices=Scope.choices,
+        default=Scope.LOCAL,
+        help_text=(
+            "Local numbers show the public when they were last checked, so people can judge "
+            "them. National ones (999, Childline) do not: the date under every one is only noise."
+        ),
+    )
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
     when_to_use = models.CharField(
         max_length=255, blank=True, help_text="One sentence on who should use it and when."
@@ -212,6 +226,7 @@ class Contact(
                 FieldRowPanel(["kind", "channel", "audience"]),
                 "value",
                 "when_to_use",
+                "scope",
                 FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
             ],
             heading="Contact",
@@ -285,6 +300,12 @@ class Contact(
     @property
     def is_number(self):
         return self.channel in (self.Channel.PHONE, self.Channel.TEXTPHONE, self.Channel.TEXT)
+
+    @property
+    def shows_last_checked(self):
+        """Whether the public sees 'Last checked': for local numbers only (a stale contact
+        shows its warning whatever its scope)."""
+        return self.scope == self.Scope.LOCAL
 
     @property
     def verification_due(self):

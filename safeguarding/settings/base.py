@@ -334,8 +334,20 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
         "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
     }
 
-# The sign-up form checks the domain allow-list and asks organisation and role.
-ACCOUNT_FORMS = {"signup": "accounts.forms.PractitionerSignupForm"}
+# The sign-up form checks the domain allow-list and asks organisation and role; every
+# form a person meets has our labels and the input attributes GOV.UK's patterns ask for.
+ACCOUNT_FORMS = {
+    "signup": "accounts.forms.PractitionerSignupForm",
+    "login": "accounts.forms.LoginForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+    "add_email": "accounts.forms.AddEmailForm",
+}
+# The messages of a refused sign-in or code, in our own words.
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
@@ -357,6 +369,11 @@ ACCOUNT_RATE_LIMITS = {
     "comment": "5/h/ip,20/d/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_FORMS = {
+    "authenticate": "accounts.forms.AuthenticateForm",
+    "reauthenticate": "accounts.forms.MFAReauthenticateForm",
+    "activate_totp": "accounts.forms.ActivateTOTPForm",
+}
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Sessions end when the browser closes and after 30 minutes without a request.

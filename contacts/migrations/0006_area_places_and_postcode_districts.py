@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('help', '0004_body_blocks_from_their_apps'),
+        ('help', '0005_contact_scope'),
     ]
 
     operations = [
