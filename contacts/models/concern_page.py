@@ -59,9 +59,8 @@ class ConcernPage(ContentPage):
         if request.method == "POST":
             finder = AreaFinderForm(request.POST, areas=Area.objects.all())
             if finder.is_valid() and len(finder.found) == 1:
-                return HttpResponseRedirect(
-                    self.answer_url(request, finder.found[0].slug), status=303
-                )
+                url = self.answer_url(self.get_url(request), finder.found[0].slug)
+                return HttpResponseRedirect(url, status=303)
             kwargs["finder"] = finder
         response = super().serve(request, *args, **kwargs)
         # The moment the answer was worked out for, not a later one: a change in between
@@ -73,8 +72,10 @@ class ConcernPage(ContentPage):
             limit_shared_lifetime(response, until.timestamp() - moment.timestamp())
         return response
 
-    def answer_url(self, request, slug):
-        return f"{self.get_url(request)}?area={slug}#answer"
+    @staticmethod
+    def answer_url(page_url, slug):
+        """The answer for one area: a plain link, which may be shared and cached."""
+        return f"{page_url}?area={slug}#answer"
 
     def get_context(self, request, *args, finder=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -82,14 +83,21 @@ class ConcernPage(ContentPage):
         areas = list(Area.objects.all())
         shown = ShownContacts()
         chosen = request.GET.get("area", "")
+        page_url = self.get_url(request)
+
+        def links(areas):
+            return [(area, self.answer_url(page_url, area.slug)) for area in areas]
+
         context.update(
             {
                 "moment": opening_hours.uk_time(moment),
-                "areas": areas,
+                "area_links": links(areas),
                 "elsewhere_slug": ELSEWHERE,
+                "elsewhere_url": self.answer_url(page_url, ELSEWHERE),
                 "chosen": chosen,
-                "page_url": self.get_url(request),
                 "finder": finder or AreaFinderForm(),
+                # A place or district in more than one area: the visitor chooses.
+                "finder_links": links(finder.found) if finder else [],
                 "shown_contacts": shown,
                 # 999 itself is on the page's first line; the other ways are behind it.
                 "emergency_other_ways": [
