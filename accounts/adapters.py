@@ -10,7 +10,7 @@ class AccountAdapter(DefaultAccountAdapter):
         "email_password_mismatch": (
             "The email address or the password is not right. Check both and try again."
         ),
-        "enter_current_password": "Enter your current password",
+        "enter_current_password": "Your current password is not right. Check it and try again.",
         "incorrect_password": "The password is not right. Check it and try again.",
     }
 

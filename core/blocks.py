@@ -53,9 +53,10 @@ def hostname(url):
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Section heading (h2)"), ("h3", "Subheading (h3)")],
+        choices=[("h2", "Section heading"), ("h3", "Subheading within a section")],
         default="h2",
-        help_text="The page title is the only h1.",
+        help_text="Section headings start the main parts of the page and are listed under "
+        "'On this page'. The page title is the only heading above them.",
     )
 
     class Meta:

@@ -252,6 +252,7 @@ def test_change_password_errors(client, pending_user):
     html = page(response)
     assert html.title.startswith("Error: Change your password")
     assert_error_summary_links(html, {"id_oldpassword", "id_password1"})
+    assert "Your current password is not right" in response.content.decode()
 
 
 def test_reset_from_key_page(client, pending_user):

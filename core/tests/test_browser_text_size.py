@@ -1,6 +1,6 @@
-"""Every public page and every error page at 320 CSS px with text at 200% (WCAG 1.4.4 and
-1.4.10 together): nothing scrolls the page sideways. Long words and addresses wrap; a wide
-table scrolls inside its own focusable box.
+"""Every public page, the signed-out account pages and every error page at 320 CSS px
+with text at 200% (WCAG 1.4.4 and 1.4.10 together): nothing scrolls the page sideways. Long
+words and addresses wrap; a wide table scrolls inside its own focusable box.
 
 Text at 200% is the root font size doubled, as a browser's text-size setting does. Every
 <details> is opened first, so the tables and text they fold away are measured too.
@@ -14,6 +14,8 @@ from safeguarding.testing.demo_server import sitemap_paths
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 320, "height": 568}
+# Public pages the sitemap does not list.
+UNLISTED = ["/search/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
 DOUBLE_TEXT_AND_OPEN = """() => {
   document.documentElement.style.fontSize = "200%";
   document.querySelectorAll("details").forEach((details) => { details.open = true; });
@@ -34,7 +36,8 @@ OVERFLOWING = """() => {
 def test_no_page_scrolls_sideways_at_320_px_with_text_at_200_percent(page, demo_site):
     page.set_viewport_size(PHONE)
     failures = []
-    for path, status in pages_to_check(sitemap_paths(demo_site)):
+    pages = pages_to_check(sitemap_paths(demo_site)) + [(path, 200) for path in UNLISTED]
+    for path, status in pages:
         problem = visit(page, path, status)
         if problem:
             failures.append(problem)

@@ -244,6 +244,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# A preview of a draft (core.middleware) is the public policy, except that the admin's
+# own pages may frame it: Wagtail shows previews in a frame beside the editor.
+SECURE_CSP_PREVIEW = SECURE_CSP | {"frame-ancestors": [CSP.SELF]}
 # The Wagtail admin, for signed-in editors only, relies on inline scripts and
 # styles and shows page previews in a frame of its own.
 SECURE_CSP_ADMIN = {
@@ -261,7 +264,13 @@ WAGTAIL_SITE_NAME = "Demo Valley Safeguarding Children Partnership"
 # No avatars fetched from Gravatar: the admin makes no request to another host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL's full-text search on PostgreSQL, SQLite's FTS5 on SQLite, both with English
+# stemming ("exploited" finds "exploitation"): PostgreSQL's "english" configuration, named
+# here rather than left to the server's default, and the Porter stemmer that a migration
+# of the search app gives SQLite's index. Changing SEARCH_CONFIG needs `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+}
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.Resource"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

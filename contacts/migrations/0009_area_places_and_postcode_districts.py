@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('help', '0005_contact_scope'),
+        ('help', '0008_plain_english_labels'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('help', '0006_area_places_and_postcode_districts'),
+        ('help', '0009_area_places_and_postcode_districts'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
