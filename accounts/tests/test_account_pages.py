@@ -315,6 +315,6 @@ def test_sign_in_with_errors_stays_within_the_page_weight_budget(client):
     """HTML, CSS and JS under 40 KiB gzipped, as for every public page."""
     html = client.post("/accounts/login/", {"login": "", "password": ""}).content
     files = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
-    assert b"accounts/error-summary.js" in files
+    assert b"core/components/error-summary.js" in files
     parts = [html] + [Path(finders.find(name.decode())).read_bytes() for name in files]
     assert sum(len(gzip.compress(part, compresslevel=6)) for part in parts) < 40 * 1024
