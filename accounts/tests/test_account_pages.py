@@ -273,14 +273,15 @@ def test_email_confirmation_page(client, make_user, account_settings):
     assert html.buttons == [("Confirm my email address", "button")]
 
 
-def test_pending_practitioner_is_told_whom_to_ask_on_the_account_page_and_every_page(
+def test_pending_practitioner_is_told_whom_to_ask_once_on_the_account_page_and_every_page(
     client, pending_user, account_settings, home_page
 ):
     client.force_login(pending_user)
-    for path in ("/accounts/profile/", "/"):
+    for path, in_the_bar in (("/accounts/profile/", False), ("/", True)):
         html = client.get(path).content.decode()
-        assert "Your account is awaiting approval by the partnership" in html
-        assert account_settings.access_contact in html
+        assert html.count("Your account is awaiting approval by the partnership") == 1, path
+        assert html.count(account_settings.access_contact) == 1, path
+        assert ('class="awaiting-approval account-bar__notice"' in html) == in_the_bar, path
 
 
 def test_editors_are_not_told_they_await_approval(client, make_user, partnership):
