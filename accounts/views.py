@@ -37,7 +37,7 @@ def profile(request):
     return render(
         request,
         "accounts/profile.html",
-        {"has_mfa": is_mfa_enabled(request.user)},
+        {"has_mfa": is_mfa_enabled(request.user), "shows_approval_notice": True},
     )
 
 

@@ -273,14 +273,15 @@ def test_email_confirmation_page(client, make_user, account_settings):
     assert html.buttons == [("Confirm my email address", "button")]
 
 
-def test_pending_practitioner_is_told_whom_to_ask_on_the_account_page_and_every_page(
+def test_pending_practitioner_is_told_whom_to_ask_once_on_the_account_page_and_every_page(
     client, pending_user, account_settings, home_page
 ):
     client.force_login(pending_user)
-    for path in ("/accounts/profile/", "/"):
+    for path, in_the_bar in (("/accounts/profile/", False), ("/", True)):
         html = client.get(path).content.decode()
-        assert "Your account is awaiting approval by the partnership" in html
-        assert account_settings.access_contact in html
+        assert html.count("Your account is awaiting approval by the partnership") == 1, path
+        assert html.count(account_settings.access_contact) == 1, path
+        assert ('class="awaiting-approval account-bar__notice"' in html) == in_the_bar, path
 
 
 def test_editors_are_not_told_they_await_approval(client, make_user, partnership):
@@ -315,6 +316,6 @@ def test_sign_in_with_errors_stays_within_the_page_weight_budget(client):
     """HTML, CSS and JS under 40 KiB gzipped, as for every public page."""
     html = client.post("/accounts/login/", {"login": "", "password": ""}).content
     files = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
-    assert b"accounts/error-summary.js" in files
+    assert b"core/components/error-summary.js" in files
     parts = [html] + [Path(finders.find(name.decode())).read_bytes() for name in files]
     assert sum(len(gzip.compress(part, compresslevel=6)) for part in parts) < 40 * 1024

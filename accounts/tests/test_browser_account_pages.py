@@ -123,10 +123,19 @@ def test_pages_of_a_user_with_two_factor_authentication(page):
 
 def test_a_pending_practitioner_sets_up_nothing_but_sees_the_setup_and_whom_to_ask(page):
     sign_in(page, "pending@demo.example", DEMO_PASSWORD)
+    # "Your account" and the practitioners' page tell it in full, once; every other page
+    # in the signed-in bar.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    expect(page.locator(".awaiting-approval")).to_have_count(1)
+    expect(page.locator("main .awaiting-approval")).to_contain_text("access@demo.example")
+    assert_page_is_good(page)
+    page.goto("/practitioners/")
+    expect(page.locator(".awaiting-approval")).to_have_count(1)
+    expect(page.locator("main .awaiting-approval")).to_be_visible()
+    page.goto("/")
     notice = page.locator(".account-bar .awaiting-approval")
     expect(notice).to_contain_text("Your account is awaiting approval by the partnership")
     expect(notice).to_contain_text("access@demo.example")
-    assert_page_is_good(page)
     reauthenticate(page, "/accounts/2fa/totp/activate/")
     expect(page.get_by_role("img", name="QR code for the authenticator app")).to_be_visible()
     assert_page_is_good(page)

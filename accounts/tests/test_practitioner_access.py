@@ -10,6 +10,7 @@ from safeguarding.testing.streams import practitioner_access
 pytestmark = pytest.mark.django_db
 
 TEXT = "Police material is shared with approved practitioners only."
+AWAITING = "Your account is awaiting approval by the partnership"
 
 
 @pytest.fixture
@@ -41,6 +42,20 @@ def test_a_pending_practitioner_is_told_who_approves_and_whom_to_ask(client, lan
     assert "Your account is awaiting approval by the partnership" in html
     assert "To ask about it, contact the business unit at access@test-valley.example." in html
     assert ">Sign in</a>" not in html
+
+
+def test_a_pending_practitioner_is_told_once_on_the_page_with_the_block(
+    client, landing, pending_user, home_page
+):
+    """The block says it in full, so the signed-in bar leaves out its short notice."""
+    html = signed_in_page(client, pending_user, landing.url)
+    assert html.count(AWAITING) == 1
+    assert "account-bar__notice" not in html
+    assert "Until then you see what the public sees" in html
+    # A page without the block: the bar's short notice.
+    html = client.get(home_page.url).content.decode()
+    assert html.count(AWAITING) == 1
+    assert 'class="awaiting-approval account-bar__notice"' in html
 
 
 def test_an_approved_practitioner_is_told_until_when(client, landing, approved_user):

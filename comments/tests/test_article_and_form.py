@@ -224,6 +224,21 @@ def test_each_spam_defence_says_what_to_change_and_keeps_the_text(
     refused(response, message)
 
 
+def test_a_refused_form_opens_with_the_error_summary_above_the_heading(
+    client, open_article, send_comment
+):
+    html = send_comment(open_article, body="", email="not-an-address").content.decode()
+    summary = html.index('<div class="error-summary" tabindex="-1" data-error-summary>')
+    assert html.index('id="main-content"') < summary < html.index("<h1>")
+    assert '<h2 class="error-summary__title">Your comment was not sent</h2>' in html
+    assert '<a href="#id_body">Write your comment before you send it.</a>' in html
+    assert '<a href="#id_email">Enter an email address like name@example.com' in html
+    assert "core/components/error-summary.js" in html
+    # The form as it first opens has no summary, and loads neither its styles nor its script.
+    html = client.get(f"/have-your-say/{open_article.pk}/").content.decode()
+    assert "error-summary" not in html
+
+
 def test_a_refused_form_comes_back_with_a_fresh_token(open_article, send_comment):
     html = send_comment(open_article, website="x", body=TYPED, name="Jo").content.decode()
     token = html.split('name="token" value="', 1)[1].split('"', 1)[0]

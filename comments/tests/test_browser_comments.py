@@ -1,10 +1,12 @@
-"""Comments in a real browser: what a visitor types is shown as text and never run, and the
-form page and an article with comments have no accessibility violations."""
+"""Comments in a real browser: what a visitor types is shown as text and never run, the
+form page and an article with comments have no accessibility violations, and the form's
+error summary takes focus."""
 
 import json
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from comments.models import TOO_FAST_SECONDS
 from safeguarding.testing.browser import axe_violations, format_violations
@@ -107,3 +109,12 @@ def test_the_form_page_has_no_accessibility_violations_before_and_after_an_error
     assert page.get_by_label("Your name (optional)").input_value() == "Jo"
     violations = axe_violations(page)
     assert not violations, format_violations(violations, "comment form with an error")
+
+
+def test_the_error_summary_takes_focus_and_its_link_moves_focus_to_the_comment_box(page):
+    open_form(page)
+    page.get_by_role("button", name="Send your comment").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name="Write your comment before you send it.").click()
+    expect(page.get_by_label("Your comment")).to_be_focused()
