@@ -1,0 +1,152 @@
+"""Finding and ranking: pages, documents and areas this visitor may read, best first.
+
+Everything is searched inside what `core.access` lets the request see (P4, P5), so a
+title, summary or extract of restricted material never reaches anyone else. Extracts
+come from public material only.
+
+Ranking starts from the search backend's own order (its scores differ in sign and
+scale between SQLite's bm25 and PostgreSQL's ts_rank, so the position is used: 1 for
+the first, 1/2 for the second...), then prefers every searched idea in the title, and
+guidance whose review is up to date (a page with a last review date and no overdue
+next review; a document not past its review date) over unreviewed or overdue material.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from contacts.models import Contact
+from core.access import public_documents, public_pages, readable_documents, viewable_pages
+from resources.models import ResourceLibraryPage
+from search.extracts import highlighted, stream_text
+from search.models import words_of
+
+CANDIDATES = 100  # of each kind, ranked again here; more are counted, not shown
+TITLE_WEIGHT = 3.0
+REVIEWED_WEIGHT = 1.5
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: str  # "page", "document" or "area"
+    title: str
+    url: str
+    description: str
+    score: float
+    extract: str = ""  # public material only, searched words in <mark>
+    file_format: str = ""  # "PDF, 24 KB" for a document
+    marking: str = ""  # a document's protective marking, when it is not plain OFFICIAL
+    resource: object = None  # the document, for the filters
+
+
+def weight(title, meaning, reviewed):
+    in_title = meaning.matches(set(words_of(title)))
+    return (TITLE_WEIGHT if in_title else 1.0) * (REVIEWED_WEIGHT if reviewed else 1.0)
+
+
+def page_is_reviewed(page, today):
+    last = getattr(page, "last_review_date", None)
+    upcoming = getattr(page, "next_review_date", None)
+    return last is not None and (upcoming is None or upcoming >= today)
+
+
+def page_description(page):
+    """The search description, else the summary or introduction the page shows readers."""
+    return page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
+
+
+def ranked(queryset, meaning):
+    """(object, 1 / its place in the backend's order), best first."""
+    found = queryset.search(meaning.backend_query())[:CANDIDATES]
+    return [(obj, 1 / place) for place, obj in enumerate(found, start=1)]
+
+
+def page_results(request, meaning):
+    pages = ranked(viewable_pages(request).specific(), meaning)
+    public = set(
+        public_pages(viewable_pages(request).filter(pk__in=[p.pk for p, _ in pages])).values_list(
+            "pk", flat=True
+        )
+    )
+    today = timezone.localdate()
+    return [
+        Result(
+            "page",
+            page.title,
+            page.get_url(request),
+            page_description(page),
+            relevance * weight(page.title, meaning, page_is_reviewed(page, today)),
+            extract=highlighted(stream_text(getattr(page, "body", "")), meaning.words)
+            if page.pk in public
+            else "",
+        )
+        for page, relevance in pages
+    ]
+
+
+def document_text(resource):
+    """What an extract of a document is taken from: its extracted text when it has one."""
+    return " ".join([resource.summary, getattr(resource, "text", "")])
+
+
+def resource_results(request, meaning):
+    # Narrowed by id, so that `readable_documents` may filter on any field, not only
+    # those the search index declares as filter fields.
+    readable = readable_documents(request)
+    model = readable.model
+    resources = ranked(
+        model.objects.filter(pk__in=readable.values("pk")).prefetch_related("topics"), meaning
+    )
+    public = set(
+        public_documents().filter(pk__in=[r.pk for r, _ in resources]).values_list("pk", flat=True)
+    )
+    library = ResourceLibraryPage.for_request(request)
+    today = timezone.localdate()
+    return [
+        Result(
+            "document",
+            resource.title,
+            library.resource_url(resource, request) if library else resource.url,
+            resource.summary,
+            relevance
+            * weight(
+                resource.title,
+                meaning,
+                resource.review_date is not None and resource.review_date >= today,
+            ),
+            extract=highlighted(document_text(resource), meaning.words)
+            if resource.pk in public
+            else "",
+            file_format=resource.format_label,
+            marking=resource.marking if resource.sensitive else "",
+            resource=resource,
+        )
+        for resource, relevance in resources
+    ]
+
+
+def area_results(worried_url, meaning):
+    """The areas whose name, council or front door matches, each leading to the
+    'Worried about a child?' answer for that area: "MASH" finds the area whose
+    front door is the Multi-Agency Safeguarding Hub."""
+    if worried_url is None:
+        return []
+    front_doors = Contact.published.filter(kind=Contact.Kind.FRONT_DOOR).prefetch_related("areas")
+    found = {}  # area slug: (distance, result)
+    for contact in front_doors:
+        for area in contact.areas.all():
+            text = " ".join([area.name, area.council, contact.organisation, contact.service])
+            distance = meaning.distance(set(words_of(text)))
+            if distance is None or area.slug in found:
+                continue
+            found[area.slug] = (
+                distance,
+                Result(
+                    "area",
+                    f"{area.name}: {contact.service}",
+                    f"{worried_url}?area={area.slug}#answer",
+                    f"Where to report a concern about a child who lives in {area.name}.",
+                    score=float("inf"),
+                ),
+            )
+    return [result for _distance, result in sorted(found.values(), key=lambda item: item[0])]
