@@ -12,11 +12,19 @@ next review; a document not past its review date) over unreviewed or overdue mat
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.utils import timezone
+from wagtail.models import Page
 
-from contacts.models import Contact
-from core.access import public_documents, public_pages, readable_documents, viewable_pages
+from contacts.models import Area, Contact
+from core.access import (
+    public_documents,
+    public_pages,
+    readable_documents,
+    signed_in,
+    viewable_pages,
+)
 from resources.models import ResourceLibraryPage
 from search.extracts import highlighted, stream_text
 from search.models import words_of
@@ -33,10 +41,15 @@ class Result:
     url: str
     description: str
     score: float
-    extract: str = ""  # public material only, searched words in <mark>
-    file_format: str = ""  # "PDF, 24 KB" for a document
-    marking: str = ""  # a document's protective marking, when it is not plain OFFICIAL
-    resource: object = None  # the document, for the filters
+    resource: object = None  # the document, for its format, marking and the filters
+    # For public material only: what the extract is taken from (a function, so that
+    # only the results shown are read), and the words to mark in it.
+    extract_from: object = None
+    words: tuple = ()
+
+    @property
+    def extract(self):
+        return highlighted(self.extract_from(), self.words) if self.extract_from else ""
 
 
 def weight(title, meaning, reviewed):
@@ -61,13 +74,19 @@ def ranked(queryset, meaning):
     return [(obj, 1 / place) for place, obj in enumerate(found, start=1)]
 
 
+def public_among(request, found, public):
+    """The ids of the `found` (object, relevance) pairs that anyone may read, from
+    `public`, a query of such objects; asked only of someone signed in, as all that
+    anyone else can find is public."""
+    ids = [obj.pk for obj, _relevance in found]
+    if not signed_in(request):
+        return set(ids)
+    return set(public.filter(pk__in=ids).values_list("pk", flat=True))
+
+
 def page_results(request, meaning):
     pages = ranked(viewable_pages(request).specific(), meaning)
-    public = set(
-        public_pages(viewable_pages(request).filter(pk__in=[p.pk for p, _ in pages])).values_list(
-            "pk", flat=True
-        )
-    )
+    public = public_among(request, pages, public_pages(Page.objects.all()))
     today = timezone.localdate()
     return [
         Result(
@@ -76,16 +95,18 @@ def page_results(request, meaning):
             page.get_url(request),
             page_description(page),
             relevance * weight(page.title, meaning, page_is_reviewed(page, today)),
-            extract=highlighted(stream_text(getattr(page, "body", "")), meaning.words)
+            extract_from=partial(stream_text, getattr(page, "body", ""))
             if page.pk in public
-            else "",
+            else None,
+            words=meaning.words,
         )
         for page, relevance in pages
     ]
 
 
 def document_text(resource):
-    """What an extract of a document is taken from: its extracted text when it has one."""
+    """What an extract of a document is taken from: its summary, and the text taken
+    out of its file once the resources app has read it."""
     return " ".join([resource.summary, getattr(resource, "text", "")])
 
 
@@ -97,9 +118,7 @@ def resource_results(request, meaning):
     resources = ranked(
         model.objects.filter(pk__in=readable.values("pk")).prefetch_related("topics"), meaning
     )
-    public = set(
-        public_documents().filter(pk__in=[r.pk for r, _ in resources]).values_list("pk", flat=True)
-    )
+    public = public_among(request, resources, public_documents())
     library = ResourceLibraryPage.for_request(request)
     today = timezone.localdate()
     return [
@@ -114,12 +133,9 @@ def resource_results(request, meaning):
                 meaning,
                 resource.review_date is not None and resource.review_date >= today,
             ),
-            extract=highlighted(document_text(resource), meaning.words)
-            if resource.pk in public
-            else "",
-            file_format=resource.format_label,
-            marking=resource.marking if resource.sensitive else "",
             resource=resource,
+            extract_from=partial(document_text, resource) if resource.pk in public else None,
+            words=meaning.words,
         )
         for resource, relevance in resources
     ]
@@ -128,25 +144,26 @@ def resource_results(request, meaning):
 def area_results(worried_url, meaning):
     """The areas whose name, council or front door matches, each leading to the
     'Worried about a child?' answer for that area: "MASH" finds the area whose
-    front door is the Multi-Agency Safeguarding Hub."""
+    front door is the Multi-Agency Safeguarding Hub. Those that hold the words
+    typed come before those that hold only a synonym."""
     if worried_url is None:
         return []
-    front_doors = Contact.published.filter(kind=Contact.Kind.FRONT_DOOR).prefetch_related("areas")
+    rows = Area.objects.filter(
+        contacts__kind=Contact.Kind.FRONT_DOOR, contacts__live=True
+    ).values_list("slug", "name", "council", "contacts__organisation", "contacts__service")
     found = {}  # area slug: (distance, result)
-    for contact in front_doors:
-        for area in contact.areas.all():
-            text = " ".join([area.name, area.council, contact.organisation, contact.service])
-            distance = meaning.distance(set(words_of(text)))
-            if distance is None or area.slug in found:
-                continue
-            found[area.slug] = (
-                distance,
-                Result(
-                    "area",
-                    f"{area.name}: {contact.service}",
-                    f"{worried_url}?area={area.slug}#answer",
-                    f"Where to report a concern about a child who lives in {area.name}.",
-                    score=float("inf"),
-                ),
-            )
+    for slug, name, council, organisation, service in rows:
+        distance = meaning.distance(set(words_of(" ".join([name, council, organisation, service]))))
+        if distance is None or slug in found:
+            continue
+        found[slug] = (
+            distance,
+            Result(
+                "area",
+                f"{name}: {service}",
+                f"{worried_url}?area={slug}#answer",
+                f"Where to report a concern about a child who lives in {name}.",
+                score=float("inf"),
+            ),
+        )
     return [result for _distance, result in sorted(found.values(), key=lambda item: item[0])]
