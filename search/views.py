@@ -7,18 +7,18 @@ safe because searching changes nothing and a message about what was missing only
 sends an email.
 
 Back to the results. Opening a result and pressing Back shows the same results
-again, because Chromium (and Firefox and Safari) keep the results page whole in the
-back/forward cache, in the tab's memory only. Chromium admits `no-store` pages to
-that cache, so the results stay `no-store` and are never written to the browser's
-disk cache, where `private, no-cache` would put them. The quick-exit script replaces
-every page's history entry when it loads (`history.replaceState`), which drops the
-POST body from the entry: if the cached page has been evicted, Back loads an empty
-search form without a "Confirm form resubmission" prompt, and a closed tab leaves
-nothing behind. The search box has `autocomplete="off"`, so the browser does not
-save what was typed with the history entry either. Nothing here uses an unload
+again, because Chromium keeps the results page whole in the back/forward cache, in
+the tab's memory only. It admits `no-store` pages to that cache, so the results stay
+`no-store` and never reach the browser's disk cache, where `private, no-cache` would
+put them (and a later Back would read them from there). The quick-exit script
+replaces every page's history entry when it loads (`history.replaceState`), which
+drops the POST body from the entry: if the cached page has been evicted, Back loads
+an empty search form without a "Confirm form resubmission" prompt, and a closed tab
+leaves nothing behind. The search box has `autocomplete="off"`, so the browser does
+not save what was typed with the history entry either. Nothing here uses an unload
 handler, which would keep the page out of the cache; the quick exit's `pageshow`
-guard still leaves a restored results page after an exit. The browser test proves
-all of this.
+guard still leaves a restored results page after an exit. The browser tests in
+`search/tests/test_browser_back.py` prove each of these.
 
 Pages come from `viewable_pages` (this site's tree, minus what the request may not
 view) and resources from `readable_documents`, both in `core.access`, before

@@ -80,3 +80,19 @@ def test_the_header_box_is_a_link_to_the_search_page_on_a_small_screen(page):
     page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Search", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Search this site")
+
+
+def test_after_a_quick_exit_back_does_not_show_the_results(page_with_bfcache):
+    page = page_with_bfcache
+    search_from_the_header(page)
+    page.get_by_role("link", name=RESULT, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(RESULT)
+    page.get_by_role("button", name="Exit this page").click()
+    page.wait_for_url(lambda url: "/practitioners/" not in url)
+    page.evaluate("history.back()")
+    page.wait_for_timeout(2000)  # time for the results page to show, if it were going to
+    history = page.context.new_cdp_session(page).send("Page.getNavigationHistory")
+    index, entries = history["currentIndex"], history["entries"]
+    assert index == len(entries) - 2, f"Back did not move to the results' entry: {entries}"
+    assert "/search/" not in entries[index]["url"] and "/search/" not in page.url
+    assert WORDS not in page.content()
