@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from wagtail.search.query import And, Or, PlainText
 
-from search.models import Synonym, words_of
+from search.models import words_of
 
 
 @dataclass(frozen=True)
@@ -20,10 +20,9 @@ class Meaning:
     groups: tuple  # each starts with the phrase typed, then its synonyms in the editors' order
 
     @classmethod
-    def of(cls, text, synonyms=None):
+    def of(cls, text, synonyms):
+        """The meaning of `text`, given every `Synonym`."""
         words = words_of(text)
-        if synonyms is None:
-            synonyms = Synonym.objects.all()
         phrases = {}  # phrase: the alternatives of the synonym it belongs to
         for synonym in synonyms:
             alternatives = synonym.alternatives

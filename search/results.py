@@ -23,7 +23,6 @@ from core.access import (
     public_pages,
     readable_documents,
     signed_in,
-    viewable_pages,
 )
 from resources.models import ResourceLibraryPage
 from search.extracts import highlighted, stream_text
@@ -84,8 +83,9 @@ def public_among(request, found, public):
     return set(public.filter(pk__in=ids).values_list("pk", flat=True))
 
 
-def page_results(request, meaning):
-    pages = ranked(viewable_pages(request).specific(), meaning)
+def page_results(request, viewable, meaning):
+    """`viewable`: `core.access.viewable_pages(request)`, read once for the request."""
+    pages = ranked(viewable.specific(), meaning)
     public = public_among(request, pages, public_pages(Page.objects.all()))
     today = timezone.localdate()
     return [
@@ -119,7 +119,7 @@ def resource_results(request, meaning):
         model.objects.filter(pk__in=readable.values("pk")).prefetch_related("topics"), meaning
     )
     public = public_among(request, resources, public_documents())
-    library = ResourceLibraryPage.for_request(request)
+    library = ResourceLibraryPage.for_request(request) if resources else None
     today = timezone.localdate()
     return [
         Result(
@@ -141,18 +141,23 @@ def resource_results(request, meaning):
     ]
 
 
-def area_results(worried_url, meaning):
-    """The areas whose name, council or front door matches, each leading to the
-    'Worried about a child?' answer for that area: "MASH" finds the area whose
-    front door is the Multi-Agency Safeguarding Hub. Those that hold the words
-    typed come before those that hold only a synonym."""
-    if worried_url is None:
-        return []
-    rows = Area.objects.filter(
-        contacts__kind=Contact.Kind.FRONT_DOOR, contacts__live=True
-    ).values_list("slug", "name", "council", "contacts__organisation", "contacts__service")
+def front_doors():
+    """(area slug, name, council, front door's organisation, its service) for every
+    published front door, in one query."""
+    return list(
+        Area.objects.filter(contacts__kind=Contact.Kind.FRONT_DOOR, contacts__live=True)
+        .values_list("slug", "name", "council", "contacts__organisation", "contacts__service")
+        .order_by("sort_order", "name")
+    )
+
+
+def area_results(worried_url, doors, meaning):
+    """The areas whose name, council or front door (`doors`, from `front_doors`)
+    matches, each leading to the 'Worried about a child?' answer for that area:
+    "MASH" finds the area whose front door is the Multi-Agency Safeguarding Hub. Those
+    that hold the words typed come before those that hold only a synonym."""
     found = {}  # area slug: (distance, result)
-    for slug, name, council, organisation, service in rows:
+    for slug, name, council, organisation, service in doors:
         distance = meaning.distance(set(words_of(" ".join([name, council, organisation, service]))))
         if distance is None or slug in found:
             continue

@@ -1,6 +1,6 @@
-""" "Did you mean ...?": the nearest words to a misspelt search, from the titles the
-visitor may read and the synonyms editors keep, so a suggestion never shows a word
-from material the visitor cannot open.
+"""Spelling: the nearest known words to a misspelt search, from the page titles the
+visitor may read and the synonyms editors keep, so a suggestion never shows a word from
+material the visitor cannot open.
 
 On PostgreSQL the titles are first narrowed with trigram similarity (pg_trgm), so only
 a handful are read however large the site; on SQLite a bounded number of titles is read.
@@ -34,16 +34,15 @@ def titles_like(queryset, words):
     )
 
 
-def suggestion(text, querysets, synonyms):
+def suggestion(text, pages, synonyms):
     """`text` with each unknown word replaced by the nearest known one, or None when
-    no word changes. `querysets` hold what the visitor may read."""
+    no word changes. `pages`: the pages the visitor may read."""
     words = list(words_of(text))
     vocabulary = {
         word for synonym in synonyms for phrase in synonym.alternatives for word in phrase
     }
-    for queryset in querysets:
-        for title in titles_like(queryset, words):
-            vocabulary.update(words_of(title))
+    for title in titles_like(pages, words):
+        vocabulary.update(words_of(title))
     corrected = [
         word if word in vocabulary or len(word) < 4 else nearest(word, vocabulary) for word in words
     ]

@@ -36,39 +36,60 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.access import readable_documents, viewable_pages
+from core.access import viewable_pages
 from core.models import PartnershipSettings
 from core.site_settings import load_site_settings
 from resources.filters import Option, filter_resources
 from search.forms import KINDS, MissingForm, SearchForm
 from search.models import Synonym
 from search.query import Meaning
-from search.results import CANDIDATES, area_results, page_results, resource_results
+from search.results import (
+    CANDIDATES,
+    area_results,
+    front_doors,
+    page_results,
+    resource_results,
+)
 from search.spelling import suggestion
 
 PAGE_SIZE = 10
 POPULAR_TOPICS = 6
 
 
-def everything(request, meaning, worried_page):
-    """Every result, best first: the areas, then pages and documents by their scores."""
-    worried_url = worried_page.get_url(request) if worried_page else None
-    results = page_results(request, meaning) + resource_results(request, meaning)
-    results.sort(key=lambda result: result.score, reverse=True)
-    return area_results(worried_url, meaning) + results
+class Search:
+    """What one request searches: read once, searched once or twice (the second time
+    for a corrected spelling)."""
+
+    def __init__(self, request, partnership):
+        self.request = request
+        self.partnership = partnership
+        self.synonyms = list(Synonym.objects.all())
+        self.pages = viewable_pages(request)
+        worried = partnership.worried_page
+        self.worried_url = worried.get_url(request) if worried else None
+        self.doors = front_doors() if worried else []
+
+    def results(self, text):
+        """Every result for `text`, best first: the areas, then pages and documents."""
+        meaning = Meaning.of(text, self.synonyms)
+        found = page_results(self.request, self.pages, meaning)
+        found += resource_results(self.request, meaning)
+        found.sort(key=lambda result: result.score, reverse=True)
+        return area_results(self.worried_url, self.doors, meaning) + found
+
+    def corrected(self, text):
+        """`text` with its misspellings corrected, from the page titles the visitor may
+        read and the synonyms; None when there is nothing to correct."""
+        return suggestion(text, self.pages, self.synonyms)
 
 
 def find(request, data, partnership):
     """The context of a results page for the form's cleaned `data`."""
-    synonyms = list(Synonym.objects.all())
-    meaning = Meaning.of(data["query"], synonyms)
-    results = everything(request, meaning, partnership.worried_page)
-    corrected = None
-    if not results:
-        readable = [viewable_pages(request), readable_documents(request)]
-        corrected = suggestion(data["query"], readable, synonyms)
-        if corrected:
-            results = everything(request, Meaning.of(corrected, synonyms), partnership.worried_page)
+    search = Search(request, partnership)
+    results = search.results(data["query"])
+    corrected = None if results else search.corrected(data["query"])
+    if corrected:
+        results = search.results(corrected)
     documents = [result.resource for result in results if result.kind == "document"]
     kept, filters = filter_resources(documents, request.POST)
     kept = set(kept)
@@ -90,17 +111,17 @@ def find(request, data, partnership):
         "filters": filters,
         "show_filters": bool(results) or any(o.checked for f in filters for o in f.options),
         "corrected": corrected,
-        "popular_topics": popular_topics(request, partnership) if not shown else [],
+        "popular_topics": popular_topics(search.pages, partnership) if not shown else [],
         "missing_form": MissingForm() if not shown else None,
     }
 
 
-def popular_topics(request, partnership):
+def popular_topics(viewable, partnership):
     """The topics under the practitioners' page that this visitor may read."""
     index = partnership.practitioners_page
     if index is None:
         return []
-    return viewable_pages(request).child_of(index).order_by("path")[:POPULAR_TOPICS]
+    return viewable.child_of(index).order_by("path")[:POPULAR_TOPICS]
 
 
 @csrf_exempt

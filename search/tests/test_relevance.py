@@ -55,3 +55,13 @@ def test_synonyms_group_the_phrases_typed_and_keep_the_typed_one_first():
     )
     assert meaning.distance({"mash", "procedures"}) == 1
     assert meaning.distance({"mash"}) is None
+
+
+def test_a_corrected_search_stays_within_the_query_budget(
+    client, demo, django_assert_max_num_queries
+):
+    client.get("/search/")  # Site settings are created on the first visit ever.
+    # One more than a page's budget of 12: the words are searched twice, as typed and
+    # as corrected, with the titles for the correction read in between.
+    with django_assert_max_num_queries(13):
+        result_titles(client, "trafficing")
