@@ -22,8 +22,11 @@ run: install
 	$(MANAGE) load_demo
 	$(BIN)/python -m deploy.develop --host $(HOST) --port $(PORT)
 
+# The tests that need no browser and no server share the two cores; the browser and
+# server tests, which start processes of their own, run after them one at a time.
 test: install browser varnish
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not browser and not server" -n 2
+	$(BIN)/pytest -m "browser or server"
 
 # The tests that need no browser and no server, on both cores.
 test-fast: install

@@ -59,6 +59,17 @@ class User(AbstractUser):
     def is_approved(self):
         return self.approval_status == ApprovalStatus.APPROVED
 
+    @property
+    def awaits_approval(self):
+        """A practitioner's account the partnership has not decided on yet.
+
+        Editors and administrators keep the default status too, but they sign in for the
+        editing area and wait for nothing: they are not told that they do.
+        """
+        return self.approval_status == ApprovalStatus.PENDING and not self.has_perm(
+            "wagtailadmin.access_admin"
+        )
+
 
 @register_setting(icon="user")
 class AccountSettings(BaseSiteSetting):

@@ -8,7 +8,8 @@ from django.views.decorators.http import require_GET
 
 from core.spreadsheets import safe_row
 
-from .models import DAY_NAMES, Contact
+from .models import Contact
+from .opening_hours import DAY_NAMES, Schedule, now, uk_time
 
 
 def published_contacts():
@@ -19,8 +20,15 @@ def published_contacts():
     )
 
 
-def contact_record(contact):
-    """One contact as plain data. Editors' verification notes are never included."""
+def clock_times(times):
+    return {"opens": times.opens.strftime("%H:%M"), "closes": times.closes.strftime("%H:%M")}
+
+
+def contact_record(contact, today):
+    """One contact as plain data: its opening times for each weekday, and its dates
+    with other hours from `today` on (no times: closed). Editors' verification notes
+    are never included."""
+    schedule = Schedule(contact)
     return {
         "id": contact.pk,
         "organisation": contact.organisation,
@@ -34,14 +42,16 @@ def contact_record(contact):
         "when_to_use": contact.when_to_use,
         "open_24_hours": contact.open_24_hours,
         "opening_times": [
-            {
-                "day": DAY_NAMES[period.weekday],
-                "opens": period.opens.strftime("%H:%M"),
-                "closes": period.closes.strftime("%H:%M"),
-            }
-            for period in contact.opening_periods.all()
+            {"day": DAY_NAMES[weekday], **clock_times(times)}
+            for weekday, day_times in sorted(schedule.weekly.items())
+            for times in day_times
         ],
         "bank_holidays": contact.bank_holidays,
+        "other_hours": [
+            {"date": day.isoformat(), "times": [clock_times(times) for times in day_times]}
+            for day, day_times in sorted(schedule.dated.items())
+            if day >= today
+        ],
         "hours_note": contact.hours_note,
         "out_of_hours_id": contact.out_of_hours_id
         if contact.out_of_hours and contact.out_of_hours.live
@@ -56,7 +66,8 @@ def contact_record(contact):
 
 @require_GET
 def contacts_json(request):
-    records = [contact_record(contact) for contact in published_contacts()]
+    today = uk_time(now()).date()
+    records = [contact_record(contact, today) for contact in published_contacts()]
     return JsonResponse(
         {"timezone": "Europe/London", "contacts": records}, json_dumps_params={"indent": 1}
     )
@@ -75,6 +86,7 @@ CSV_COLUMNS = [
     "when_to_use",
     "opening_times",
     "bank_holidays",
+    "other_hours",
     "hours_note",
     "out_of_hours_id",
     "source",
@@ -91,8 +103,9 @@ def contacts_csv(request):
     response["Content-Disposition"] = 'inline; filename="contacts.csv"'
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
+    today = uk_time(now()).date()
     for contact in published_contacts():
-        record = contact_record(contact)
+        record = contact_record(contact, today)
         record["areas"] = "; ".join(record["areas"])
         record["opening_times"] = (
             "24 hours"
@@ -100,6 +113,11 @@ def contacts_csv(request):
             else "; ".join(
                 f"{t['day']} {t['opens']}-{t['closes']}" for t in record["opening_times"]
             )
+        )
+        record["other_hours"] = "; ".join(
+            f"{other['date']} "
+            + (", ".join(f"{t['opens']}-{t['closes']}" for t in other["times"]) or "closed")
+            for other in record["other_hours"]
         )
         writer.writerow(safe_row(record))
     return response

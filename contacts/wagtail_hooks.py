@@ -4,6 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .editing import contact_edit_handler
 from .models import Area, Contact
 from .reports import ContactsToCheckPanel, ContactsToCheckReport
 
@@ -15,6 +16,7 @@ class ContactViewSet(SnippetViewSet):
     list_display = ["organisation", "service", "kind", "value", "last_verified"]
     list_filter = ["kind", "channel", "audience", "areas"]
     search_fields = ["organisation", "service", "value"]
+    edit_handler = contact_edit_handler
 
 
 class AreaViewSet(SnippetViewSet):

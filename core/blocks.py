@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 # Rich text never offers headings (they have their own block) or embeds.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -51,9 +53,10 @@ def hostname(url):
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Section heading (h2)"), ("h3", "Subheading (h3)")],
+        choices=[("h2", "Section heading"), ("h3", "Subheading within a section")],
         default="h2",
-        help_text="The page title is the only h1.",
+        help_text="Section headings start the main parts of the page and are listed under "
+        "'On this page'. The page title is the only heading above them.",
     )
 
     class Meta:
@@ -158,6 +161,29 @@ class BaseBodyBlock(blocks.StreamBlock):
     external_link = ExternalLinkBlock()
     film = FilmBlock()
     key_figures = KeyFiguresBlock()
+
+    def clean(self, value):
+        """One film card per film: a second card with the same address would show readers
+        the same film twice, and lead them to the same place."""
+        value = super().clean(value)
+        seen = set()
+        errors = {}
+        for index, child in enumerate(value):
+            if child.block_type != "film":
+                continue
+            if child.value["url"] in seen:
+                errors[index] = StructBlockValidationError(
+                    block_errors={
+                        "url": ValidationError(
+                            "A film card above already links here. Use one card for each "
+                            "film; if one page holds several films, describe them in one card."
+                        )
+                    }
+                )
+            seen.add(child.value["url"])
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value
 
 
 class RouteBlock(blocks.StructBlock):

@@ -1,7 +1,9 @@
 """Response headers that keep a visit from leaving traces or leaking to other sites."""
 
 from django.conf import settings
+from django.middleware.csp import get_nonce
 from django.utils.cache import patch_cache_control
+from django.utils.csp import CSP, build_policy
 
 from core.access import signed_in
 from core.responses import NOINDEX
@@ -25,6 +27,9 @@ class PrivacyHeadersMiddleware:
       session (no cookie, no `Vary: Cookie`).
     - A restricted page served to someone allowed to read it (the view marks the
       request `serves_restricted_material`) is also `noindex`.
+    - A preview of a draft (Wagtail marks its request `is_preview`) may be framed by
+      the admin's own pages, which show it beside the editor; every other page may
+      be framed by no one.
     """
 
     def __init__(self, get_response):
@@ -41,7 +46,21 @@ class PrivacyHeadersMiddleware:
             response["X-Robots-Tag"] = NOINDEX
         if is_signed_in or request.path.startswith(FORM_PATH_PREFIXES):
             response.headers["Referrer-Policy"] = "same-origin"
+        if getattr(request, "is_preview", False):
+            allow_framing_by_own_pages(request, response)
         return response
+
+
+def allow_framing_by_own_pages(request, response):
+    """Set the preview policy (settings.SECURE_CSP_PREVIEW) and X-Frame-Options to match.
+
+    Set here, on the response, because Django's CSP and clickjacking middleware leave a
+    header that is already set alone.
+    """
+    response.headers[str(CSP.HEADER_ENFORCE)] = build_policy(
+        settings.SECURE_CSP_PREVIEW, get_nonce(request)
+    )
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
 
 
 def leftover_cookies():

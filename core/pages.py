@@ -64,6 +64,15 @@ class SitePage(Page):
                 response.render()
         return response
 
+    @property
+    def meta_description(self):
+        """What search engines and link previews show under the title: the page's search
+        description, else its summary or intro (the page types that have one), in one line."""
+        for name in ("search_description", "summary", "intro"):
+            if text := getattr(self, name, ""):
+                return " ".join(text.split())
+        return ""
+
     def get_view_restrictions(self):
         """The restrictions, read once while the page is served (`core.wagtail_hooks`),
         from the line of pages its route found (`core.routing`) when it has one."""

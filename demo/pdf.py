@@ -1,7 +1,8 @@
 """Small, real PDF files for the demo library, with the marking on every page.
 
 `demo_file` writes the file that stands in for a real publication: the document's title, a
-boxed notice that it is a demo file, and its details, in words from the library's data file.
+boxed notice that it is a demo file, what the real publication covers and its details, in
+words from the library's data file. Search finds the document by those words too.
 
 The marking comes from the record (`Resource.marking`), never typed by hand, and
 is printed centred in capitals at the top and at the bottom of every page, as the
@@ -86,10 +87,11 @@ def marked_pdf(resource, notice, sections, creator):
     return bytes(pdf.output())
 
 
-def demo_file(document, real_copy, words):
-    """The PDF bytes for `document`; `words` holds the creator, notice and handling texts."""
+def demo_file(document, file, words):
+    """The PDF bytes for `document`: `file` holds what the real publication covers and where
+    it is (`covers`, `real_copy`); `words`, the creator, notice, headings and handling texts."""
     notice = words["notice"].format(
-        title=document.title, source=document.source_organisation, real_copy=real_copy
+        title=document.title, source=document.source_organisation, real_copy=file["real_copy"]
     )
     published = document.publication_date
     details = "\n".join(
@@ -101,7 +103,11 @@ def demo_file(document, real_copy, words):
             f"Marking: {document.marking}",
         ]
     )
-    sections = [("About this publication", document.summary), ("Details", details)]
+    sections = [
+        ("About this publication", document.summary),
+        (words["covers_heading"], file["covers"]),
+        ("Details", details),
+    ]
     if document.sensitive:
         handling = words["handling"].format(
             marking=document.marking, group=document.sharing_group.name

@@ -14,7 +14,11 @@ Every request says it accepts gzip, as browsers do; nginx sends the HTML
 compressed ahead of time, as Varnish stores it. The table shows the median of
 the rounds; the last line is the ratio cached / static for the article.
 
-    python -m deploy.bench [--rounds 2] [--seconds 5]
+Then the search section (deploy/search_bench.py) measures the search view on a
+full-size library on PostgreSQL, or says why it was skipped.
+
+    python -m deploy.bench [--rounds 2] [--seconds 5] [--search-rounds 10]
+    python -m deploy.bench --search-only
 """
 
 import argparse
@@ -30,6 +34,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from deploy import search_bench
 from deploy.stack import (
     BASE_DIR,
     Stack,
@@ -225,8 +230,19 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
+    parser.add_argument("--search-rounds", type=int, default=search_bench.ROUNDS)
+    parser.add_argument("--search-only", action="store_true", help="only the search section")
     args = parser.parse_args(argv)
 
+    if not args.search_only:
+        print(pages_section(args.rounds, args.seconds))
+    print()
+    print(search_bench.run(args.search_rounds))
+    return 0
+
+
+def pages_section(rounds, seconds):
+    """The pages' table: cached, static, uncached and one connection."""
     folder = Path(tempfile.mkdtemp(prefix="safeguarding-bench-"))
     folder.chmod(0o755)  # nginx's and Varnish's workers read it under their own user.
     log_path = folder.with_suffix(".log")
@@ -245,16 +261,14 @@ def main(argv=None):
                     "uncached": (stack.app_url(), CONNECTIONS),
                     "1 conn": (stack.app_url(), 1),
                 }
-                results = measure(targets, stack.app_url(), args.rounds, args.seconds)
+                results = measure(targets, stack.app_url(), rounds, seconds)
                 stop(nginx)
-        print()
-        print(report(results, targets))
     finally:
         if nginx is not None:
             stop(nginx)
         shutil.rmtree(folder, ignore_errors=True)
     log_path.unlink(missing_ok=True)
-    return 0
+    return "\n" + report(results, targets)
 
 
 if __name__ == "__main__":

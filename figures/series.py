@@ -2,7 +2,7 @@
 
 Each is computed from the release's rows, never typed, so a page shows the new figures as
 soon as a release is imported. A release never changes once made (a roll-back is a new
-release), so what is computed from one is kept in memory by release (`_rows`).
+release), so what is computed from one is kept in memory by release (`kept_for_release`).
 """
 
 from collections import OrderedDict, defaultdict
@@ -24,20 +24,30 @@ _memo = OrderedDict()
 MEMO_SIZE = 64
 
 
-def _rows(release, table, **filters):
-    """[(year, quarter, a, b, c, value)] of one table of `release`, kept by release."""
-    key = (release.pk, release.created_at.isoformat(), table, tuple(sorted(filters.items())))
-    rows = _memo.get(key)
-    if rows is None:
-        query = Figure.objects.filter(release_id=release.pk, table=table, **filters)
-        rows = list(query.values_list("year", "quarter", "a", "b", "c", "value"))
-        _memo[key] = rows
+def kept_for_release(release, key, compute):
+    """`compute()`, kept in memory under `key` for `release`: what is made from a release's
+    figures never changes, and a release's creation time tells it from a later one that
+    reuses its id."""
+    key = (release.pk, release.created_at.isoformat(), *key)
+    value = _memo.get(key)
+    if value is None:
+        value = _memo[key] = compute()
         while len(_memo) > MEMO_SIZE:
             try:
                 _memo.popitem(last=False)
             except KeyError:  # emptied by another thread meanwhile
                 break
-    return rows
+    return value
+
+
+def _rows(release, table, **filters):
+    """[(year, quarter, a, b, c, value)] of one table of `release`, kept by release."""
+    query = Figure.objects.filter(release_id=release.pk, table=table, **filters)
+    return kept_for_release(
+        release,
+        (table, tuple(sorted(filters.items()))),
+        lambda: list(query.values_list("year", "quarter", "a", "b", "c", "value")),
+    )
 
 
 @dataclass

@@ -14,9 +14,9 @@ MESSAGES = {
     # The control reads "Emergency Exit this page"; only "Exit this page" is visible.
     "hidden_prefix": _("Emergency"),
     "label": _("Exit this page"),
-    # Beside the control and in the footer: links to the "Staying safe online" page.
-    "help_link": _("Leave this site quickly"),
-    "footer_link": _("Staying safe online"),
+    # In the footer, never in the bar: links to the "Staying safe online" page, which says
+    # what the button cannot do. The bar's only link is the one that leaves.
+    "footer_link": _("How to hide your visit"),
     # Announced in the status region while Shift is being pressed.
     "press_2_more": _("Shift, press 2 more times to exit."),
     "press_1_more": _("Shift, press 1 more time to exit."),

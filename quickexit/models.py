@@ -70,7 +70,10 @@ class QuickExitSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name="'Staying safe online' page",
-        help_text="Linked beside the exit control and from the footer.",
+        help_text=(
+            "Linked as 'How to hide your visit' from the footer of every page, never from the "
+            "exit button's bar. Link to it from pages for worried adults and young people too."
+        ),
     )
 
     panels = [FieldPanel("destination"), FieldPanel("escape_shortcut"), "staying_safe_page"]

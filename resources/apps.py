@@ -6,6 +6,7 @@ class ResourcesConfig(AppConfig):
     verbose_name = "Resources"
 
     def ready(self):
-        from resources import purge
+        from resources import purge, text_updates
 
         purge.connect()
+        text_updates.connect()

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.test import Client
+from fpdf import FPDF
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from accounts import approval
@@ -29,6 +30,16 @@ TINY_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 )
+
+
+def text_pdf(*paragraphs):
+    """A real one-page PDF holding `paragraphs`, for the tests of its text in search."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
 
 
 @pytest.fixture(autouse=True)
@@ -98,9 +109,9 @@ def public_collection(db):
 
 @pytest.fixture
 def make_resource(db):
-    def make(title, collection, filename=None, **fields):
+    def make(title, collection, filename=None, content=TINY_PDF, **fields):
         resource = Resource(title=title, collection=collection, **fields)
-        resource.file.save(filename or "resource.pdf", ContentFile(TINY_PDF), save=False)
+        resource.file.save(filename or "resource.pdf", ContentFile(content), save=False)
         resource._set_document_file_metadata()
         resource.save()
         return resource

@@ -63,8 +63,9 @@ def page_is_reviewed(page, today):
 
 
 def page_description(page):
-    """The search description, else the summary or introduction the page shows readers."""
-    return page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
+    """The search description, else the summary or introduction the page shows readers
+    (the page's meta description)."""
+    return page.meta_description
 
 
 def ranked(queryset, meaning):
@@ -105,9 +106,9 @@ def page_results(request, viewable, meaning):
 
 
 def document_text(resource):
-    """What an extract of a document is taken from: its summary, and the text taken
-    out of its file once the resources app has read it."""
-    return " ".join([resource.summary, getattr(resource, "text", "")])
+    """What an extract of a document is taken from: its summary. The text read from
+    its file is searched but not loaded (it may be long, for a hundred candidates)."""
+    return resource.summary
 
 
 def resource_results(request, meaning):
@@ -116,7 +117,8 @@ def resource_results(request, meaning):
     readable = readable_documents(request)
     model = readable.model
     resources = ranked(
-        model.objects.filter(pk__in=readable.values("pk")).prefetch_related("topics"), meaning
+        model.objects.filter(pk__in=readable.values("pk")).defer("text").prefetch_related("topics"),
+        meaning,
     )
     public = public_among(request, resources, public_documents())
     library = ResourceLibraryPage.for_request(request) if resources else None

@@ -39,15 +39,15 @@ def mail_to(mail_dir, address):
 
 def sign_up(page, address):
     page.goto("/accounts/signup/")
-    page.get_by_label("Email").fill(address)
+    page.get_by_label("Work email address").fill(address)
     page.get_by_label("First name").fill("Sam")
     page.get_by_label("Last name").fill("Browser")
     page.get_by_label("Organisation").fill("Riverside Academy")
     page.get_by_label("Role").fill("Designated safeguarding lead")
-    page.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)
-    page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign up").click()
-    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    page.get_by_label("Create a password").fill(PASSWORD)
+    page.get_by_label("Type the password again").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
 
 
 def verify(page, mail_dir, address):
@@ -55,7 +55,7 @@ def verify(page, mail_dir, address):
     assert bodies, f"no mail to {address} in {mail_dir}"
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", bodies[-1]).group(0)
     page.goto(urlsplit(link).path)
-    page.get_by_role("button", name="Confirm").click()
+    page.get_by_role("button", name="Confirm my email address").click()
 
 
 def assert_accessible(page):
@@ -113,7 +113,7 @@ def test_signing_out_leaves_no_cookie_in_the_browser(page):
     assert {cookie["name"] for cookie in page.context.cookies()} >= {"sessionid", "csrftoken"}
     page.goto("/accounts/profile/")
     page.get_by_role("navigation", name="Account").get_by_role("link", name="Sign out").click()
-    page.get_by_role("button", name="Sign Out", exact=True).click()
+    page.get_by_role("main").get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
     page.goto("/practitioners/child-trafficking/")
     assert page.context.cookies() == []

@@ -39,7 +39,7 @@ def test_a_visitor_not_signed_in_is_offered_sign_in_back_to_the_page_and_sign_up
 
 def test_a_pending_practitioner_is_told_who_approves_and_whom_to_ask(client, landing, pending_user):
     html = signed_in_page(client, pending_user, landing.url)
-    assert "Your account is waiting for approval by the partnership" in html
+    assert "Your account is awaiting approval by the partnership" in html
     assert "To ask about it, contact the business unit at access@test-valley.example." in html
     assert ">Sign in</a>" not in html
 

@@ -23,7 +23,7 @@ def verification_link(message):
 
 def test_signup_page_asks_organisation_and_role(client, account_settings):
     html = client.get("/accounts/signup/").content.decode()
-    for label in ("Email", "First name", "Organisation", "Role", "Password"):
+    for label in ("Work email address", "First name", "Organisation", "Role", "Create a password"):
         assert f">{label}" in html, label
     assert "style=" not in html  # CSP: no inline styles
     assert 'class="site-header' in html  # the site's own layout

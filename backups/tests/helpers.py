@@ -57,7 +57,7 @@ def snapshot():
         {
             "pages": pages,
             "revisions": list(Revision.objects.order_by("pk").values()),
-            "contacts": list(Contact.objects.order_by("pk").values()),
+            "contacts": [contact.serializable_data() for contact in Contact.objects.order_by("pk")],
             "documents": {
                 document.title: {
                     "row": Resource.objects.filter(pk=document.pk).values().get(),

@@ -1,11 +1,9 @@
 """The contact registry's models, and the "Worried about a child?" page built on it."""
 
 from contacts.models.concern_page import ConcernPage
-from contacts.models.contacts import DAY_NAMES, MIDNIGHT, Area, Contact, OpeningPeriod
+from contacts.models.contacts import Area, Contact, OpeningPeriod
 
 __all__ = [
-    "DAY_NAMES",
-    "MIDNIGHT",
     "Area",
     "ConcernPage",
     "Contact",

@@ -7,7 +7,8 @@ from django.db.models import Q
 from django.utils.dateformat import format as format_date
 
 from contacts import opening_hours
-from contacts.models.contacts import Area, Contact, format_time
+from contacts.models.contacts import Area, Contact
+from contacts.opening_hours import format_time
 
 
 @dataclass(frozen=True)

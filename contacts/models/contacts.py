@@ -1,13 +1,11 @@
-import datetime
-
 from dateutil.relativedelta import relativedelta
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldRowPanel
+from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -18,15 +16,25 @@ from wagtail.models import (
 from wagtail.search import index
 
 from contacts import opening_hours
+from contacts.blocks import OtherHoursBlock, dates_with_other_hours
+from contacts.opening_hours import DAY_NAMES
 
 
 class Area(models.Model):
     """A local authority area the partnership covers."""
 
     name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used in the page address.")
+    slug = models.SlugField(
+        "name in web addresses",
+        max_length=80,
+        unique=True,
+        help_text="Lowercase letters and hyphens, for example 'northbridge'. Links to the "
+        "answer for this area on the 'Worried about a child?' page use it.",
+    )
     council = models.CharField(max_length=120, help_text="The council for this area.")
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    sort_order = models.PositiveSmallIntegerField(
+        "order", default=0, help_text="Areas are listed lowest number first."
+    )
 
     panels = ["name", "slug", "council", "sort_order"]
 
@@ -78,9 +86,12 @@ class Contact(
     service = models.CharField(
         max_length=120, help_text="The service people reach, for example 'Helpline'."
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.HELPLINE)
+    kind = models.CharField(
+        "kind of service", max_length=20, choices=Kind.choices, default=Kind.HELPLINE
+    )
     channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.PHONE)
     value = models.CharField(
+        "number or address",
         max_length=255,
         help_text=(
             "The number as people should read it, grouped with spaces (0808 800 5000), "
@@ -89,6 +100,20 @@ class Contact(
     )
     areas = models.ManyToManyField(
         Area, blank=True, related_name="contacts", help_text="Leave empty for a national service."
+    )
+
+    class Scope(models.TextChoices):
+        LOCAL = "local", "Local: a service in our areas"
+        NATIONAL = "national", "National: the same number everywhere in the UK"
+
+    scope = models.CharField(
+        max_length=10,
+        choices=Scope.choices,
+        default=Scope.LOCAL,
+        help_text=(
+            "Local numbers show the public when they were last checked, so people can judge "
+            "them. National ones (999, Childline) do not: the date under every one is only noise."
+        ),
     )
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
     when_to_use = models.CharField(
@@ -108,6 +133,14 @@ class Contact(
         default=BankHolidays.CLOSED,
         help_text="England and Wales bank holidays.",
     )
+    other_hours = StreamField(
+        [("date", OtherHoursBlock())],
+        blank=True,
+        verbose_name="dates with other hours",
+        help_text="A date when it closes, or keeps other hours than usual, whatever the day "
+        "or bank holiday: Christmas Eve mornings only, say. The public sees only dates "
+        "still to come.",
+    )
     hours_note = models.CharField(
         max_length=200,
         blank=True,
@@ -126,10 +159,16 @@ class Contact(
     source_url = models.URLField(
         "source", help_text="The page where the partnership checked this contact."
     )
-    last_verified = models.DateField(help_text="When someone last checked it against the source.")
-    verified_by = models.CharField(max_length=120, help_text="Who checked it.")
+    last_verified = models.DateField(
+        "last checked",
+        help_text="When someone last checked it against the source. The public sees this date.",
+    )
+    verified_by = models.CharField("checked by", max_length=120, help_text="Who checked it.")
     verify_every_months = models.PositiveSmallIntegerField(
-        default=6, help_text="How often it must be checked again."
+        "check again every (months)",
+        default=6,
+        help_text="After this, it is listed in Contacts to check, and the public is warned "
+        "that it may have changed.",
     )
     verification_note = models.TextField(
         blank=True,
@@ -139,36 +178,7 @@ class Contact(
     objects = models.Manager()
     published = LiveContactManager()
 
-    panels = [
-        MultiFieldPanel(
-            [
-                "organisation",
-                "service",
-                FieldRowPanel(["kind", "channel", "audience"]),
-                "value",
-                "when_to_use",
-                FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading="Contact",
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(["open_24_hours", "bank_holidays"]),
-                InlinePanel("opening_periods", label="Opening times"),
-                "hours_note",
-                "out_of_hours",
-            ],
-            heading="Opening hours (UK time)",
-        ),
-        MultiFieldPanel(
-            [
-                "source_url",
-                FieldRowPanel(["last_verified", "verified_by", "verify_every_months"]),
-                "verification_note",
-            ],
-            heading="Verification",
-        ),
-    ]
+    # The editor's panels and form are in contacts.editing.
 
     search_fields = [
         index.SearchField("organisation"),
@@ -222,6 +232,12 @@ class Contact(
         return self.channel in (self.Channel.PHONE, self.Channel.TEXTPHONE, self.Channel.TEXT)
 
     @property
+    def shows_last_checked(self):
+        """Whether the public sees 'Last checked': for local numbers only (a stale contact
+        shows its warning whatever its scope)."""
+        return self.scope == self.Scope.LOCAL
+
+    @property
     def verification_due(self):
         return self.last_verified + relativedelta(months=self.verify_every_months)
 
@@ -239,98 +255,68 @@ class Contact(
     def has_hours(self):
         return self.open_24_hours or self.opening_periods.exists()
 
+    def dates_with_other_hours(self):
+        """(date, opens, closes) for each date with other hours; no times when closed."""
+        return dates_with_other_hours(self.other_hours)
+
     def hours_summary(self):
-        """Opening times in words, days with the same times grouped.
+        """Opening times in words, days with the same times grouped (opening_hours.summary).
 
         For example ["Monday to Thursday, 8:30am to 5pm", "Friday, 8:30am to 4:30pm",
-        "Closed on bank holidays"].
+        "Closed on bank holidays", "Closed on Thursday 24 December"].
         """
-        if self.open_24_hours:
-            return ["24 hours a day, every day"]
-        by_day = {}
-        for period in self.opening_periods.all():
-            by_day.setdefault(period.weekday, []).append(period)
-        lines, run = [], []
-        for weekday in range(7):
-            times = tuple(
-                (p.opens, p.closes) for p in sorted(by_day.get(weekday, []), key=lambda p: p.opens)
-            )
-            if run and times == run[-1][1] and weekday == run[-1][0] + 1 and times:
-                run.append((weekday, times))
-                continue
-            if run:
-                lines.append(_describe_run(run))
-            run = [(weekday, times)] if times else []
-        if run:
-            lines.append(_describe_run(run))
-        lines.append(
-            {
-                self.BankHolidays.CLOSED: "Closed on bank holidays",
-                self.BankHolidays.USUAL_HOURS: "Usual hours on bank holidays",
-                self.BankHolidays.ALL_DAY: "Open all day on bank holidays",
-            }[self.bank_holidays]
-        )
-        return lines
+        return opening_hours.summary(self)
 
 
-MIDNIGHT = datetime.time(0, 0)
-DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def format_time(value):
-    """9:00 -> '9am', 8:30 -> '8:30am', 17:00 -> '5pm', 0:00 -> 'midnight'."""
-    if value == MIDNIGHT:
-        return "midnight"
-    if value == datetime.time(12, 0):
-        return "midday"
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
-
-
-def _describe_run(run):
-    """'Monday to Thursday, 8:30am to 5pm' for consecutive days with the same times."""
-    first, last = DAY_NAMES[run[0][0]], DAY_NAMES[run[-1][0]]
-    if first == last:
-        days = first
-    elif len(run) == 2:
-        days = f"{first} and {last}"
-    else:
-        days = f"{first} to {last}"
-    if run[0][1] == ((MIDNIGHT, MIDNIGHT),):
-        return f"{days}, all day"
-    times = " and ".join(
-        f"{format_time(opens)} to {format_time(closes)}" for opens, closes in run[0][1]
-    )
-    return f"{days}, {times}"
+WEEKDAY_CHOICES = list(enumerate(DAY_NAMES))
 
 
 class OpeningPeriod(Orderable):
-    """One time range on one weekday when a contact answers (UK time).
+    """When a contact answers on one day, or on each day of a range: "Monday to Friday,
+    09:00 to 17:00" is one row (UK time). opening_hours.weekly_schedule expands the rows
+    to times for each weekday.
 
-    A period that closes at 00:00 runs to midnight at the end of the day, so
-    an evening service is "17:00 to 00:00" and a whole day is "00:00 to 00:00".
+    The first day keeps the field name `weekday`, so that revisions saved when every
+    row was one day still read as that day.
     """
 
     contact = ParentalKey(Contact, on_delete=models.CASCADE, related_name="opening_periods")
-    weekday = models.PositiveSmallIntegerField(choices=list(enumerate(DAY_NAMES)))
+    weekday = models.PositiveSmallIntegerField("from", choices=WEEKDAY_CHOICES)
+    last_weekday = models.PositiveSmallIntegerField(
+        "to", choices=WEEKDAY_CHOICES, null=True, blank=True, help_text="Empty for one day."
+    )
     opens = models.TimeField()
     closes = models.TimeField(help_text="00:00 means midnight at the end of the day.")
 
-    panels = [FieldRowPanel(["weekday", "opens", "closes"])]
+    panels = [FieldRowPanel(["weekday", "last_weekday"]), FieldRowPanel(["opens", "closes"])]
 
     class Meta(Orderable.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(closes__gt=models.F("opens"))
-                | models.Q(closes=datetime.time(0, 0)),
+                | models.Q(closes=opening_hours.MIDNIGHT),
                 name="opening_period_closes_after_opens",
-            )
+                violation_error_message=opening_hours.CLOSES_AFTER_OPENS,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(last_weekday__isnull=True)
+                | models.Q(last_weekday__gte=models.F("weekday")),
+                name="opening_period_days_in_week_order",
+                violation_error_message=(
+                    "The last day must come after the first, in the week from Monday to "
+                    "Sunday. For days on both sides of Sunday, add a row for each."
+                ),
+            ),
         ]
 
     def __str__(self):
-        return f"{DAY_NAMES[self.weekday]} {format_time(self.opens)} to {format_time(self.closes)}"
+        times = opening_hours.Times(self.opens, self.closes)
+        last = self.weekday if self.last_weekday is None else self.last_weekday
+        days = opening_hours.days_in_words(self.weekday, last)
+        return f"{days}, {opening_hours.times_in_words([times])}"
 
-    def covers(self, clock):
-        """Whether this period includes `clock` (a time on its weekday)."""
-        return self.opens <= clock and (clock < self.closes or self.closes == MIDNIGHT)
+    @property
+    def days(self):
+        """The weekdays it covers (0 is Monday)."""
+        last = self.weekday if self.last_weekday is None else self.last_weekday
+        return range(self.weekday, last + 1)

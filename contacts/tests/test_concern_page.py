@@ -157,7 +157,8 @@ def test_unpublished_contact_disappears_from_every_page(client, concern, clock):
     assert "0800 1111" not in html
 
 
-def test_registry_export_json_and_csv(client, concern):
+def test_registry_export_json_and_csv(client, concern, clock):
+    clock(2026, 12, 2, 11)
     response = client.get("/contacts.json")
     assert response.status_code == 200 and not response.cookies
     data = json.loads(response.content)
@@ -166,7 +167,20 @@ def test_registry_export_json_and_csv(client, concern):
     northbridge = by_value[("Northbridge Council", "0118 496 0100")]
     assert northbridge["link"] == "tel:01184960100"
     assert northbridge["areas"] == ["Northbridge"]
-    assert {"day": "Friday", "opens": "08:30", "closes": "16:30"} in northbridge["opening_times"]
+    # Entered as "Monday to Thursday" and "Friday": exported for each day.
+    assert [(t["day"], t["closes"]) for t in northbridge["opening_times"]] == [
+        ("Monday", "17:00"),
+        ("Tuesday", "17:00"),
+        ("Wednesday", "17:00"),
+        ("Thursday", "17:00"),
+        ("Friday", "16:30"),
+    ]
+    assert northbridge["other_hours"] == []
+    consultation = by_value[("Demo Valley Safeguarding Children Partnership", "0118 496 0400")]
+    assert consultation["other_hours"][0] == {
+        "date": "2026-12-24",
+        "times": [{"opens": "09:00", "closes": "12:00"}],
+    }
     assert northbridge["last_checked"] == "2026-11-02"
     assert northbridge["source"].startswith("https://")
     assert "verification_note" not in northbridge
@@ -178,6 +192,7 @@ def test_registry_export_json_and_csv(client, concern):
     lines = csv.content.decode().splitlines()
     assert lines[0].startswith("id,organisation,service,kind,channel,value,link")
     assert any("Northbridge Council" in line and "Friday 08:30-16:30" in line for line in lines)
+    assert any("2026-12-24 09:00-12:00; 2026-12-31 09:00-12:00" in line for line in lines)
     assert len(lines) == len(data["contacts"]) + 1
 
 

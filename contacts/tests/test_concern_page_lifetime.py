@@ -169,3 +169,24 @@ def test_the_night_the_clocks_go_forward(client, concern, clock):
 def test_the_weekend_the_clocks_go_back(client, concern, clock, long_cache):
     clock(2026, 10, 24, 20)  # Saturday, summer time, to Riverside's 8am on Monday, winter time
     assert get(client)[0] == 37 * HOUR
+
+
+def test_a_date_with_other_hours_sets_the_lifetime_and_the_answer(
+    client, concern, clock, long_cache
+):
+    front_door = concern[1]["contact", "front-door-northbridge"]
+    wednesday_morning = {"opens": datetime.time(8, 30), "closes": datetime.time(12, 30)}
+    closed = {"opens": None, "closes": None}
+    front_door.other_hours = [
+        ("date", {"date": datetime.date(2026, 12, 2), **wednesday_morning}),
+        ("date", {"date": datetime.date(2026, 12, 3), **closed}),
+    ]
+    front_door.save()
+    clock(2026, 12, 2, 12)  # Wednesday: Northbridge closes at 12:30pm today, not 5pm
+    seconds, answer = get(client)
+    assert seconds == 30 * 60
+    assert "Open now until 12:30pm today (UK time)." in status(answer)
+    clock(2026, 12, 2, 18)  # closed all day on Thursday: it opens again on Friday
+    seconds, answer = get(client)
+    assert "It opens again at 8:30am on Friday 4 December (UK time)." in status(answer)
+    assert seconds == 14 * HOUR  # to Riverside opening at 8am on Thursday

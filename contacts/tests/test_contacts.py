@@ -45,6 +45,22 @@ def test_contact_shows_number_as_grouped_and_when_it_was_checked():
     assert 'Last checked <time datetime="2026-11-02">2 November 2026</time>' in html
 
 
+def test_a_national_number_shows_no_last_checked_date():
+    contact = make_contact(scope=Contact.Scope.NATIONAL)
+    html = render_to_string("contacts/includes/contact.html", {"contact": contact})
+    assert '<a href="tel:08088005000">0808 800 5000</a>' in html
+    assert "Last checked" not in html and "This may have changed." not in html
+
+
+@pytest.mark.parametrize("scope", Contact.Scope.values)
+def test_a_stale_contact_shows_its_warning_whatever_its_scope(scope):
+    contact = make_contact(scope=scope, last_verified=datetime.date(2024, 1, 10))
+    html = render_to_string("contacts/includes/contact.html", {"contact": contact})
+    assert html.count("This may have changed.") == 1
+    assert "We last checked it on" in html and "10 January 2024" in html
+    assert "Last checked" not in html
+
+
 def test_web_form_contact_has_words_for_link_text_not_the_address():
     contact = make_contact(
         organisation="Home Office",

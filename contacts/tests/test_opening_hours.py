@@ -1,4 +1,5 @@
-"""Opening hours in UK time: weekdays, evenings, weekends, bank holidays, clock changes.
+"""Opening hours in UK time: day ranges, weekdays, evenings, weekends, bank holidays,
+dates with other hours, clock changes.
 
 The rules are pure logic over a contact and its opening periods, so the contacts here are
 built in memory (a Contact is clusterable: its periods need no saved row) and these tests
@@ -7,12 +8,16 @@ on a period needs the database.
 """
 
 import datetime
+import importlib
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from contacts import opening_hours
+from contacts.blocks import OtherHoursBlock
 from contacts.models import Contact, OpeningPeriod
 
 UTC = datetime.UTC
@@ -36,6 +41,28 @@ def contact(*spans, **fields):
         )
         for days, opens, closes in spans
         for day in days
+    ]
+    return unsaved
+
+
+def time(value):
+    return datetime.time.fromisoformat(value) if value else None
+
+
+def with_ranges(*ranges, exceptions=(), **fields):
+    """An unsaved contact open in day `ranges`, as an editor enters them: (first weekday,
+    last weekday or None, "opens", "closes"); and `exceptions`: (date, "opens", "closes"),
+    with no times for a day it is closed."""
+    other_hours = [
+        ("date", {"date": day, "opens": time(opens), "closes": time(closes)})
+        for day, opens, closes in exceptions
+    ]
+    unsaved = Contact(
+        organisation="Test Valley", service="Test service", other_hours=other_hours, **fields
+    )
+    unsaved.opening_periods = [
+        OpeningPeriod(weekday=first, last_weekday=last, opens=time(opens), closes=time(closes))
+        for first, last, opens, closes in ranges
     ]
     return unsaved
 
@@ -299,3 +326,163 @@ def test_next_change_is_exactly_where_is_open_flips(service, start, end):
         assert opening_hours.next_change(service, flip - QUARTER) == flip
         if following is not None:
             assert opening_hours.next_change(service, flip) == following
+
+
+# The front door above, as an editor enters it now: two rows, not five.
+FRONT_DOOR_IN_RANGES = with_ranges((0, 3, "08:30", "17:00"), (4, None, "08:30", "16:30"))
+CHRISTMAS_EVE, NEW_YEARS_EVE = datetime.date(2026, 12, 24), datetime.date(2026, 12, 31)
+BOXING_DAY_SUBSTITUTE = datetime.date(2026, 12, 28)
+# Mornings only on Christmas Eve, closed on New Year's Eve, and open on the substitute
+# Boxing Day although it closes on bank holidays.
+FRONT_DOOR_AT_CHRISTMAS = with_ranges(
+    (0, 3, "08:30", "17:00"),
+    (4, None, "08:30", "16:30"),
+    exceptions=[
+        (CHRISTMAS_EVE, "08:30", "12:30"),
+        (NEW_YEARS_EVE, None, None),
+        (BOXING_DAY_SUBSTITUTE, "10:00", "14:00"),
+    ],
+)
+
+
+def test_a_day_range_expands_to_the_same_weekly_times_as_a_row_for_each_day():
+    by_range = opening_hours.Schedule(FRONT_DOOR_IN_RANGES).weekly
+    by_day = opening_hours.Schedule(FRONT_DOOR).weekly
+    assert by_range == by_day
+    assert sorted(by_range) == [0, 1, 2, 3, 4]
+    assert by_range[3] == [opening_hours.Times(datetime.time(8, 30), datetime.time(17))]
+    assert FRONT_DOOR_IN_RANGES.hours_summary() == FRONT_DOOR.hours_summary()
+    assert [str(period) for period in FRONT_DOOR_IN_RANGES.opening_periods.all()] == [
+        "Monday to Thursday, 8:30am to 5pm",
+        "Friday, 8:30am to 4:30pm",
+    ]
+
+
+@pytest.mark.parametrize("service", [FRONT_DOOR, FRONT_DOOR_IN_RANGES])
+@pytest.mark.parametrize(("start", "end"), STRETCHES)
+def test_day_ranges_open_and_close_as_rows_for_each_day_do(service, start, end):
+    found = list(opening_hours.changes(service, start))
+    assert found == list(opening_hours.changes(FRONT_DOOR, start))
+    assert [service.is_open(when) for when, _ in found] == [opens for _, opens in found]
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (at(2026, 12, 24, 12), True),  # Christmas Eve morning
+        (at(2026, 12, 24, 13), False),  # closed from 12:30pm, not 5pm
+        (at(2026, 12, 31, 10), False),  # closed all day on New Year's Eve, a Thursday
+        (at(2026, 12, 28, 11), True),  # open on a bank holiday it would be closed on
+        (at(2026, 12, 28, 9), False),  # but only at the times given for that date
+        (at(2026, 12, 29, 9), True),  # the next day, its weekday's hours again
+    ],
+)
+def test_a_date_with_other_hours_replaces_the_weekday_and_bank_holiday(moment, expected):
+    assert FRONT_DOOR_AT_CHRISTMAS.is_open(moment) is expected
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (at(2026, 12, 24, 12), at(2026, 12, 24, 12, 30)),  # closes early
+        (at(2026, 12, 24, 13), at(2026, 12, 28, 10)),  # opens on the substitute day
+        (at(2026, 12, 28, 11), at(2026, 12, 28, 14)),  # and closes at 2pm
+        (at(2026, 12, 30, 18), at(2027, 1, 4, 8, 30)),  # past New Year's Eve and Day
+    ],
+)
+def test_the_next_change_comes_from_a_dates_other_hours(moment, expected):
+    assert opening_hours.next_change(FRONT_DOOR_AT_CHRISTMAS, moment) == expected
+
+
+@pytest.mark.parametrize(("start", "end"), STRETCHES[1:2])
+def test_next_change_is_exactly_where_is_open_flips_with_dates_with_other_hours(start, end):
+    test_next_change_is_exactly_where_is_open_flips(FRONT_DOOR_AT_CHRISTMAS, start, end)
+
+
+def test_the_summary_lists_dates_still_to_come(monkeypatch):
+    monkeypatch.setattr(opening_hours, "now", lambda: at(2026, 12, 24, 15))
+    assert FRONT_DOOR_AT_CHRISTMAS.hours_summary() == [
+        "Monday to Thursday, 8:30am to 5pm",
+        "Friday, 8:30am to 4:30pm",
+        "Closed on bank holidays",
+        "Thursday 24 December, 8:30am to 12:30pm",
+        "Monday 28 December, 10am to 2pm",
+        "Closed on Thursday 31 December",
+    ]
+    monkeypatch.setattr(opening_hours, "now", lambda: at(2026, 12, 29, 9))
+    assert FRONT_DOOR_AT_CHRISTMAS.hours_summary()[3:] == ["Closed on Thursday 31 December"]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            OpeningPeriod(weekday=4, last_weekday=0, opens=time("09:00"), closes=time("17:00")),
+            "The last day must come after the first",
+        ),
+        (
+            OpeningPeriod(weekday=0, opens=time("17:00"), closes=time("09:00")),
+            "The closing time must be after the opening time",
+        ),
+    ],
+)
+@pytest.mark.django_db
+def test_opening_times_an_editor_gets_wrong_are_explained(row, message):
+    row.contact = with_ranges()
+    with pytest.raises(ValidationError) as refused:
+        row.validate_constraints()
+    assert message in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("opens", "closes", "field", "message"),
+    [
+        ("09:00", None, "closes", "Give both times, or leave both empty"),
+        (None, "12:00", "opens", "Give both times, or leave both empty"),
+        ("12:00", "09:00", "closes", "The closing time must be after the opening time"),
+    ],
+)
+def test_dates_with_other_hours_an_editor_gets_wrong_are_explained(opens, closes, field, message):
+    block = OtherHoursBlock()
+    value = block.to_python({"date": "2026-12-24", "opens": opens, "closes": closes})
+    with pytest.raises(ValidationError) as refused:
+        block.clean(value)
+    assert message in str(refused.value.block_errors[field])
+
+
+def test_a_date_closed_all_day_or_open_until_midnight_is_accepted():
+    block = OtherHoursBlock()
+    for opens, closes in [(None, None), ("17:00", "00:00")]:
+        block.clean(block.to_python({"date": "2026-12-24", "opens": opens, "closes": closes}))
+
+
+def test_rows_saved_for_each_day_merge_into_day_ranges_and_back(make_contact):
+    migration = importlib.import_module("contacts.migrations.0007_merge_weekdays_into_ranges")
+    rows = [(range(5), "09:00", "17:00"), ([0, 1, 3], "16:30", "00:00"), ([5], "10:00", "14:00")]
+    saved = make_contact(
+        opening_periods=[
+            OpeningPeriod(weekday=day, opens=time(opens), closes=time(closes))
+            for days, opens, closes in rows
+            for day in days
+        ]
+    )
+    weekly = opening_hours.Schedule(saved).weekly
+
+    def stored():
+        contact = Contact.objects.get(pk=saved.pk)
+        assert opening_hours.Schedule(contact).weekly == weekly
+        return sorted(
+            (p.weekday, p.last_weekday or p.weekday, f"{p.opens:%H:%M}", f"{p.closes:%H:%M}")
+            for p in contact.opening_periods.all()
+        )
+
+    migration.merge_into_ranges(apps, None)
+    assert stored() == [
+        (0, 1, "16:30", "00:00"),
+        (0, 4, "09:00", "17:00"),
+        (3, 3, "16:30", "00:00"),
+        (5, 5, "10:00", "14:00"),
+    ]
+    migration.split_into_days(apps, None)
+    assert len(stored()) == 9
+    assert not OpeningPeriod.objects.filter(last_weekday__isnull=False).exists()

@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks import StreamValue
+from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from core.blocks import (
     BaseBodyBlock,
@@ -81,6 +82,38 @@ def test_film_renders_as_a_link_not_an_embed():
     assert '<a href="https://www.ecpat.org.uk/films-for-practitioners">' in html
     assert "watch on ecpat.org.uk" in html
     assert "<iframe" not in html and "<video" not in html
+
+
+def film(title, url):
+    return {
+        "type": "film",
+        "value": {
+            "title": title,
+            "producer": "ECPAT UK",
+            "description": "For practitioners.",
+            "url": url,
+            "audience": "",
+        },
+    }
+
+
+def test_one_film_card_per_film_address():
+    block = BaseBodyBlock()
+    page_of_films = "https://www.ecpat.org.uk/films-for-practitioners"
+    stream = block.to_python(
+        [
+            film("Vietnamese children in cannabis cultivation", page_of_films),
+            film("Another film", "https://www.ecpat.org.uk/another-film"),
+            film("Exploited migrant children", page_of_films),
+        ]
+    )
+    with pytest.raises(StreamBlockValidationError) as refused:
+        block.clean(stream)
+    assert list(refused.value.block_errors) == [2]
+    assert "already links here" in str(refused.value.block_errors[2].block_errors["url"])
+    block.clean(
+        block.to_python([film("One card", page_of_films), film("Other", "https://a.example/")])
+    )
 
 
 class SectionBlock(blocks.StructBlock):

@@ -40,7 +40,7 @@ def _convert(node, model, values, ref):
             child_model = field.related_model
             children[name] = [
                 child_model(**_convert(node, child_model, row, ref)[0])
-                for row in expand_days(node, child_model, value)
+                for row in day_ranges(node, child_model, value)
             ]
         elif field.many_to_many:
             many[name] = [ref(namespace(field.related_model), key) for key in value]
@@ -98,19 +98,20 @@ def rich_text(html, ref):
     return RICH_TEXT_LINK.sub(link, html)
 
 
-def expand_days(node, child_model, rows):
-    """Rows with `days = "Monday to Friday"` (or a day, or "every day") become one per day."""
-    expanded = []
+def day_ranges(node, child_model, rows):
+    """Rows with `days = "Monday to Friday"` (or a day, or "every day") name their first and
+    last weekday."""
+    converted = []
     for row in rows:
         row = dict(row)
         days = row.pop("days", None)
         if days is None:
-            expanded.append(row)
+            converted.append(row)
             continue
         names = [str(label) for _, label in child_model._meta.get_field("weekday").choices]
         first, _, last = ("Monday to Sunday" if days == "every day" else days).partition(" to ")
         if first not in names or (last or first) not in names:
             raise DemoDataError(f"{node}: days must be like 'Monday to Friday', not {days!r}")
-        for day in range(names.index(first), names.index(last or first) + 1):
-            expanded.append({"weekday": day, **row})
-    return expanded
+        last_weekday = names.index(last) if last else None
+        converted.append({"weekday": names.index(first), "last_weekday": last_weekday, **row})
+    return converted

@@ -14,7 +14,7 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
-from wagtail.documents.models import AbstractDocument, Document
+from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.search import index
 
 from resources.vocabulary import Audience, Classification, Descriptor, HandlingInstruction
@@ -24,7 +24,13 @@ class Topic(models.Model):
     """A subject the library can be filtered by, such as child trafficking."""
 
     name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
+    slug = models.SlugField(
+        "name in web addresses",
+        max_length=80,
+        unique=True,
+        help_text="Lowercase letters and hyphens, for example 'child-trafficking'. The "
+        "library's topic filter uses it in its web addresses.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -42,6 +48,14 @@ MARKING_FIELDS = (
     "descriptor",
     "sharing_group",
 )
+
+
+class ResourceManager(models.Manager.from_queryset(DocumentQuerySet)):
+    """Leaves out the file's text unless a query asks for it (`.defer(None)`): only the
+    search index reads it, and a long report's text is large."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("text")
 
 
 class Resource(AbstractDocument):
@@ -91,6 +105,10 @@ class Resource(AbstractDocument):
             "may read it. Its collection must be private to exactly this group."
         ),
     )
+    # The words of the file, read by a background task when the file is uploaded or
+    # replaced (`resources.tasks.extract_text`), for search only: never shown, so a
+    # restricted document's words reach no one who may not read the document.
+    text = models.TextField(blank=True, editable=False)
 
     admin_form_fields = (
         *Document.admin_form_fields,
@@ -108,11 +126,18 @@ class Resource(AbstractDocument):
         *AbstractDocument.search_fields,
         index.SearchField("summary"),
         index.SearchField("source_organisation"),
+        index.SearchField("text"),  # the lowest weight: below the title and summary
     ]
+
+    objects = ResourceManager()
 
     class Meta(AbstractDocument.Meta):
         verbose_name = "resource"
         verbose_name_plural = "resources"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().defer(None)
 
     @property
     def marking(self):

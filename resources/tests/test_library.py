@@ -7,6 +7,7 @@ absence from a response proves the title was not printed anywhere in it.
 
 import datetime
 import re
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection
 
 from resources.models import Audience, HandlingInstruction, ResourceLibraryPage, Topic
+from resources.templatetags.library_tags import marking_restricts
 from resources.testing import PERSONAS, REFUSED, private_collection
 from safeguarding.testing.fixtures import publish_child
 
@@ -159,13 +161,10 @@ def test_entries_are_newest_first_with_everything_a_reader_needs(client, catalog
     assert "What carers can look out for." in text
     assert "From NSPCC." in text
     assert "Published 1 June 2019" in text
-    assert (
-        entry.select_one(".resource-entry__marking")
-        .get_text(strip=True)
-        .endswith("OFFICIAL – FOR PUBLIC RELEASE")
-    )
-    # Third-party public material with no handling instruction carries no marking.
-    assert not page.select(".resource-entry")[2].select(".resource-entry__marking")
+    # A list shows only markings that restrict: not OFFICIAL – FOR PUBLIC RELEASE on every
+    # public leaflet, and none on third-party public material, which has no marking.
+    assert not page.select(".resource-entry__marking")
+    assert "FOR PUBLIC RELEASE" not in page.select_one("main").get_text()
 
 
 def test_every_entry_and_every_download_link_shows_its_format(client_as, catalogue, library):
@@ -390,11 +389,11 @@ def test_the_resource_page_shows_every_fact_of_the_record(client, catalogue):
         "Published": "1 June 2019",
         "Review due": "31 January 2030",
         "Language": "English",
+        "Protective marking": "OFFICIAL – FOR PUBLIC RELEASE",
     }
     assert page.select_one(".lead").get_text() == "What carers can look out for."
-    assert [b.get_text() for b in page.select(".marking-banner")] == [
-        "Protective marking: OFFICIAL – FOR PUBLIC RELEASE"
-    ] * 2
+    # Cleared for public release: the marking is one fact of the record, not a banner.
+    assert not page.select(".marking-banner")
     assert not page.select(".handling-note")
     assert not page.select(".resource__review-due")
     crumbs = [a.get_text() for a in page.select(".breadcrumbs a")]
@@ -465,3 +464,22 @@ def test_public_library_pages_set_no_cookie(client, catalogue):
         response = client.get(url)
         assert response.status_code == 200
         assert "Set-Cookie" not in response and not response.cookies, url
+
+
+@pytest.mark.parametrize(
+    ("sensitive", "handling", "descriptor", "restricts"),
+    [
+        (False, HandlingInstruction.FOR_PUBLIC_RELEASE, "", False),
+        (False, HandlingInstruction.NONE, "", False),  # third-party public material
+        (False, HandlingInstruction.FOR_PUBLIC_RELEASE, "PERSONAL DATA", True),
+        (False, HandlingInstruction.PARTNERSHIP_USE_ONLY, "", True),
+        (True, HandlingInstruction.PARTNERSHIP_USE_ONLY, "", True),
+    ],
+)
+def test_only_a_marking_that_restricts_is_shown_in_lists_and_banners(
+    sensitive, handling, descriptor, restricts
+):
+    resource = SimpleNamespace(
+        sensitive=sensitive, handling_instruction=handling, descriptor=descriptor
+    )
+    assert marking_restricts(resource) is restricts

@@ -244,6 +244,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# A preview of a draft (core.middleware) is the public policy, except that the admin's
+# own pages may frame it: Wagtail shows previews in a frame beside the editor.
+SECURE_CSP_PREVIEW = SECURE_CSP | {"frame-ancestors": [CSP.SELF]}
 # The Wagtail admin, for signed-in editors only, relies on inline scripts and
 # styles and shows page previews in a frame of its own.
 SECURE_CSP_ADMIN = {
@@ -261,7 +264,13 @@ WAGTAIL_SITE_NAME = "Demo Valley Safeguarding Children Partnership"
 # No avatars fetched from Gravatar: the admin makes no request to another host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL's full-text search on PostgreSQL, SQLite's FTS5 on SQLite, both with English
+# stemming ("exploited" finds "exploitation"): PostgreSQL's "english" configuration, named
+# here rather than left to the server's default, and the Porter stemmer that a migration
+# of the search app gives SQLite's index. Changing SEARCH_CONFIG needs `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+}
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.Resource"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -334,8 +343,20 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
         "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
     }
 
-# The sign-up form checks the domain allow-list and asks organisation and role.
-ACCOUNT_FORMS = {"signup": "accounts.forms.PractitionerSignupForm"}
+# The sign-up form checks the domain allow-list and asks organisation and role; every
+# form a person meets has our labels and the input attributes GOV.UK's patterns ask for.
+ACCOUNT_FORMS = {
+    "signup": "accounts.forms.PractitionerSignupForm",
+    "login": "accounts.forms.LoginForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+    "add_email": "accounts.forms.AddEmailForm",
+}
+# The messages of a refused sign-in or code, in our own words.
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
@@ -357,6 +378,11 @@ ACCOUNT_RATE_LIMITS = {
     "comment": "5/h/ip,20/d/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_FORMS = {
+    "authenticate": "accounts.forms.AuthenticateForm",
+    "reauthenticate": "accounts.forms.MFAReauthenticateForm",
+    "activate_totp": "accounts.forms.ActivateTOTPForm",
+}
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Sessions end when the browser closes and after 30 minutes without a request.

@@ -39,7 +39,10 @@ class CollectionBuilder(Builder):
 
 
 class DocumentBuilder(RecordBuilder):
-    """A document with a generated demo PDF (`file = { name, real_copy }`).
+    """A document with a generated demo PDF (`file = { name, covers, real_copy }`).
+
+    Saving it enqueues the reading of its words for search (`resources.tasks.extract_text`),
+    as an upload in the admin does: the worker that `make run` starts reads them.
 
     Besides `full_clean`, a new document must pass the marking rules the admin's form applies
     (`resources.marking.marking_errors`), or loading stops.
@@ -58,9 +61,7 @@ class DocumentBuilder(RecordBuilder):
             raise DemoDataError(f"{node} breaks the marking rules: {errors}")
         file = node.fields["file"]
         words = node.file_data["demo_files"]
-        document.file.save(
-            file["name"], ContentFile(demo_file(document, file["real_copy"], words)), save=False
-        )
+        document.file.save(file["name"], ContentFile(demo_file(document, file, words)), save=False)
         clean(node, document)
         document.save()
         # The public API for a stored file's size and hash (each saves just that field).

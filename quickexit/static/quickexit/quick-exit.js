@@ -150,6 +150,8 @@
   }
 
   // --- Progress of the Shift shortcut: a polite status message and three dots.
+  // The dots stay hidden (CSS) until the first counted press marks <html>: on a
+  // phone with no Shift key they would only be three unexplained circles.
   var presses = 0;
   var pressTimer = null;
   var clearTimer = null;
@@ -236,6 +238,7 @@
     // A virtual keyboard's Shift key, probably: touch, then typing in a field.
     if (lastPointerWasTouch && isEditable(document.activeElement)) { return; }
     presses += 1;
+    root.setAttribute("data-exit-shift", "");
     window.clearTimeout(pressTimer);
     window.clearTimeout(clearTimer);
     if (presses >= SHIFT_PRESSES) {

@@ -5,9 +5,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
+        ("search", "0002_postgresql_title_body_index"),
     ]
 
     operations = [
