@@ -133,14 +133,9 @@ def source_bytes(path):
 def test_pages_link_the_stylesheets_by_their_hashed_names(production_static, partnership):
     html = production_static.get("/").content.decode()
     linked = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
-    assert linked == [
-        static(STYLESHEET),
-        static("quickexit/quick-exit.css"),
-        static("search/header-search.css"),
-    ]
+    assert linked == [static(STYLESHEET), static("quickexit/quick-exit.css")]
     assert re.fullmatch(r"/static/core/css/site\.[0-9a-f]{12}\.css", linked[0])
     assert re.fullmatch(r"/static/quickexit/quick-exit\.[0-9a-f]{12}\.css", linked[1])
-    assert re.fullmatch(r"/static/search/header-search\.[0-9a-f]{12}\.css", linked[2])
 
 
 def test_a_hashed_static_file_is_cached_for_a_year_and_sent_gzipped(production_static):

@@ -312,11 +312,7 @@ def test_library_pages_are_styled_by_the_site_stylesheet(client, catalogue, libr
     for url in ["/resources/", library.resource_url(catalogue["public"])]:
         page = soup(client.get(url))
         sheets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
-        assert sheets == [
-            "/static/core/css/site.css",
-            "/static/quickexit/quick-exit.css",
-            "/static/search/header-search.css",
-        ]
+        assert sheets == ["/static/core/css/site.css", "/static/quickexit/quick-exit.css"]
 
 
 # Each resource's own page ------------------------------------------------
