@@ -1,11 +1,17 @@
 """The contact registry as open data, so that schools and GP practices can link
-to one verified source instead of copying numbers that then go stale."""
+to one verified source instead of copying numbers that then go stale; and the way in
+for the area finder's form on the "Worried about a child?" page."""
 
 import csv
 
-from django.http import HttpResponse, JsonResponse
-from django.views.decorators.http import require_GET
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
 
+from core import views as core_views
+from core.models import PartnershipSettings
+from core.site_settings import load_site_settings
 from core.spreadsheets import safe_row
 
 from .models import Contact
@@ -121,3 +127,23 @@ def contacts_csv(request):
         )
         writer.writerow(safe_row(record))
     return response
+
+
+# Exempt from the CSRF check because a token would set a cookie on an anonymous visitor,
+# and safe because finding an area changes nothing (as search).
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def find_area(request):
+    """Serve the area finder's POST with the "Worried about a child?" page itself
+    (`ConcernPage.serve`): Wagtail's page addresses all ask for a CSRF token. A GET, a
+    reload in the address bar say, goes to the page."""
+    load_site_settings(request)
+    page = PartnershipSettings.for_request(request).worried_page
+    parts = page.get_url_parts(request) if page is not None else None
+    if parts is None:
+        raise Http404("No 'Worried about a child?' page on this site")
+    page_path = parts[2]
+    if request.method == "GET":
+        return HttpResponseRedirect(page_path)
+    return core_views.serve(request, page_path.lstrip("/"))

@@ -46,6 +46,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("contacts.json", contacts_views.contacts_json, name="contacts_json"),
     path("contacts.csv", contacts_views.contacts_csv, name="contacts_csv"),
+    path("find-your-area/", contacts_views.find_area, name="find_area"),
     path("search/", search_views.search, name="search"),
     path("search/missing/", search_views.missing, name="search_missing"),
     path("have-your-say/", include("comments.urls")),

@@ -4,12 +4,12 @@ The answer is the same page either way; how long it takes must not tell either. 
 test settings hash with MD5, which costs nothing, so these tests put the real
 hasher back: the difference they guard against is the cost of hashing a password.
 Tries of both kinds alternate after one of each to warm up, and the difference of
-their medians is compared with the time of one hash measured in the same run, never
-with absolute times.
+their fastest tries is compared with the fastest hash measured in the same run, never
+with absolute times: a busy machine only ever adds time, so the fastest try is the
+one nearest to the work itself.
 """
 
 import itertools
-import statistics
 import time
 
 import pytest
@@ -20,8 +20,8 @@ from .conftest import PASSWORD, signup_data
 
 pytestmark = pytest.mark.django_db
 
-TRIES = 3
-# The medians may differ by at most this share of one hash. Without the equal work,
+TRIES = 5
+# The fastest tries may differ by at most this share of one hash. Without the equal work,
 # sign-up with a known address answered a whole hash faster than with a new one.
 TOLERANCE = 0.5
 
@@ -54,8 +54,8 @@ def assert_alike(known, unknown):
         times["known"].append(answer_time(known))
         times["unknown"].append(answer_time(unknown))
         times["hash"].append(timed(lambda: make_password(PASSWORD))[0])
-    medians = {kind: statistics.median(values) for kind, values in times.items()}
-    assert abs(medians["known"] - medians["unknown"]) < TOLERANCE * medians["hash"], times
+    fastest = {kind: min(values) for kind, values in times.items()}
+    assert abs(fastest["known"] - fastest["unknown"]) < TOLERANCE * fastest["hash"], times
 
 
 def test_signup_takes_as_long_for_an_address_that_has_an_account(client, pending_user):

@@ -2,10 +2,12 @@
 
 from contacts.models.concern_page import ConcernPage
 from contacts.models.contacts import Area, Contact, OpeningPeriod
+from contacts.models.young_people import YoungPeopleSettings
 
 __all__ = [
     "Area",
     "ConcernPage",
     "Contact",
     "OpeningPeriod",
+    "YoungPeopleSettings",
 ]

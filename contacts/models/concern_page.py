@@ -1,10 +1,12 @@
 from django.db import models
+from django.http import HttpResponseRedirect
 from wagtail.fields import RichTextField, StreamField
 
 from contacts import opening_hours
 from contacts.blocks import ContactsBodyBlock
+from contacts.forms import AreaFinderForm
 from contacts.models.answers import ShownContacts, answer_for
-from contacts.models.contacts import Area
+from contacts.models.contacts import Area, Contact
 from core.blocks import PARAGRAPH_FEATURES
 from core.http_cache import limit_shared_lifetime
 from core.pages import ContentPage
@@ -15,14 +17,19 @@ ELSEWHERE = "somewhere-else"
 class ConcernPage(ContentPage):
     """'Worried about a child?': the right number for where the child lives, now.
 
-    The area choice is a plain link (?area=slug), so it works without
-    JavaScript. The answer is worked out from the contact registry and the
-    opening hours. The shared cache may keep a copy (core.http_cache), but
-    never past the next moment a front door or out-of-hours service opens or
-    closes, so a copy cannot call a closed service open or give a wrong time.
-    Publishing a contact purges every copy (contacts.purge). Nothing on the
-    page is tied to the moment it was made beyond that: no clock time, and
-    "today" or "tonight" only for a change that comes by the end of the day.
+    The area choice is a plain link (?area=slug), so it works without JavaScript.
+    Someone who does not know the area types a town, village or postcode into a form
+    that is posted (`contacts.views.find_area`), so that what they typed never goes
+    into an address or the browser's history; a single match sends them on to that
+    area's link, anything else shows the page again with the form and what it found.
+
+    The answer is worked out from the contact registry and the opening hours. The
+    shared cache may keep a copy (core.http_cache), but never past the next moment a
+    front door or out-of-hours service opens or closes, so a copy cannot call a closed
+    service open or give a wrong time. Publishing a contact purges every copy
+    (contacts.purge). Nothing on the page is tied to the moment it was made beyond
+    that: no clock time, and "today" or "tonight" only for a change that comes by the
+    end of the day.
     """
 
     intro = models.TextField(max_length=400)
@@ -49,6 +56,12 @@ class ConcernPage(ContentPage):
     template = "contacts/concern_page.html"
 
     def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            finder = AreaFinderForm(request.POST, areas=Area.objects.all())
+            if finder.is_valid() and len(finder.found) == 1:
+                url = self.answer_url(self.get_url(request), finder.found[0].slug)
+                return HttpResponseRedirect(url, status=303)
+            kwargs["finder"] = finder
         response = super().serve(request, *args, **kwargs)
         # The moment the answer was worked out for, not a later one: a change in between
         # would otherwise let a copy outlive it.
@@ -59,20 +72,39 @@ class ConcernPage(ContentPage):
             limit_shared_lifetime(response, until.timestamp() - moment.timestamp())
         return response
 
-    def get_context(self, request, *args, **kwargs):
+    @staticmethod
+    def answer_url(page_url, slug):
+        """The answer for one area: a plain link, which may be shared and cached."""
+        return f"{page_url}?area={slug}#answer"
+
+    def get_context(self, request, *args, finder=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         moment = opening_hours.now()
         areas = list(Area.objects.all())
         shown = ShownContacts()
         chosen = request.GET.get("area", "")
+        page_url = self.get_url(request)
+
+        def links(areas):
+            return [(area, self.answer_url(page_url, area.slug)) for area in areas]
+
         context.update(
             {
                 "moment": opening_hours.uk_time(moment),
-                "areas": areas,
+                "area_links": links(areas),
                 "elsewhere_slug": ELSEWHERE,
+                "elsewhere_url": self.answer_url(page_url, ELSEWHERE),
                 "chosen": chosen,
+                "finder": finder or AreaFinderForm(),
+                # A place or district in more than one area: the visitor chooses.
+                "finder_links": links(finder.found) if finder else [],
                 "shown_contacts": shown,
-                "emergency_contacts": shown.emergency,
+                # 999 itself is on the page's first line; the other ways are behind it.
+                "emergency_other_ways": [
+                    contact
+                    for contact in shown.emergency
+                    if contact.channel != Contact.Channel.PHONE
+                ],
             }
         )
         area = next((area for area in areas if area.slug == chosen), None)

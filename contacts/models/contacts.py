@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldRowPanel
+from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -15,13 +15,19 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from contacts import opening_hours
+from contacts import area_finder, opening_hours
 from contacts.blocks import OtherHoursBlock, dates_with_other_hours
 from contacts.opening_hours import DAY_NAMES
 
 
 class Area(models.Model):
-    """A local authority area the partnership covers."""
+    """A local authority area the partnership covers, with the places and postcodes in it.
+
+    Many people do not know which council covers a child's street, so the
+    "Worried about a child?" page lists each area's main towns and villages, and finds
+    the area from a place name or a postcode (`contacts.area_finder`) in these fields:
+    data the partnership keeps, never a call to another site.
+    """
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(
@@ -35,14 +41,73 @@ class Area(models.Model):
     sort_order = models.PositiveSmallIntegerField(
         "order", default=0, help_text="Areas are listed lowest number first."
     )
+    main_places = models.TextField(
+        "main towns and villages",
+        blank=True,
+        help_text="Shown under the area's name, so that people can tell which area is "
+        "theirs. One a line, the best known first; four or five is enough.",
+    )
+    other_places = models.TextField(
+        "other places",
+        blank=True,
+        help_text="More villages and neighbourhoods that the place finder knows, one a "
+        "line. Not shown. A place split between two areas may be in both: the finder "
+        "then asks which.",
+    )
+    postcode_districts = models.TextField(
+        blank=True,
+        help_text="The first part of the postcodes in the area (RG14 for RG14 5AB), with "
+        "spaces or commas between them. A district that reaches into another area may "
+        "be given for both: the finder then asks which.",
+    )
 
-    panels = ["name", "slug", "council", "sort_order"]
+    panels = [
+        "name",
+        "slug",
+        "council",
+        "sort_order",
+        MultiFieldPanel(
+            ["main_places", "other_places", "postcode_districts"],
+            heading="Finding the area",
+            help_text="How visitors who do not know the council find the area: by a town, "
+            "village or postcode.",
+        ),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        districts = area_finder.split_districts(self.postcode_districts)
+        invalid = [district for district in districts if not area_finder.is_district(district)]
+        if invalid:
+            raise ValidationError(
+                {
+                    "postcode_districts": "These are not the first part of a postcode: "
+                    + ", ".join(invalid)
+                    + ". Give districts such as RG1 or RG14."
+                }
+            )
+        self.postcode_districts = " ".join(districts)
+        self.main_places = "\n".join(area_finder.split_places(self.main_places))
+        self.other_places = "\n".join(area_finder.split_places(self.other_places))
+
+    @property
+    def main_place_list(self):
+        return area_finder.split_places(self.main_places)
+
+    @property
+    def place_list(self):
+        """Every place the finder knows in the area."""
+        return self.main_place_list + area_finder.split_places(self.other_places)
+
+    @property
+    def district_list(self):
+        return area_finder.split_districts(self.postcode_districts)
 
 
 class LiveContactManager(models.Manager):

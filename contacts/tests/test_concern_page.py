@@ -17,29 +17,47 @@ def answer_of(client, area):
     return match.group() if match else ""
 
 
-def test_immediate_danger_comes_first_with_textphone_and_sms(client, concern):
+def test_999_is_one_line_with_the_other_ways_folded_under_it_before_the_area_question(
+    client, concern
+):
     html = client.get("/worried-about-a-child/").content.decode()
-    main = html[html.index("<main") :]
-    assert main.index("If a child is in immediate danger, call 999") < main.index(
-        "Where does the child live?"
-    )
-    danger = main[: main.index("Where does the child live?")]
-    assert '<a href="tel:999">999</a>' in danger
-    assert '<a href="tel:18000">18000</a>' in danger
-    assert '<a href="sms:999">999</a>' in danger
+    question = html.index("Where does the child live?")
+    danger = re.search(r'<div class="site-header__danger">.*?</details>\s*</div>', html, re.S)
+    danger = danger.group()
+    assert html.index(danger) < question
+    assert 'If a child is in immediate danger, call <a class="immediate-danger__number"' in danger
+    assert html.count('href="tel:999"') == 1
+    # Text relay and textphone only behind the disclosure under the 999 line.
+    other_ways = re.search(r'<details class="other-ways">.*?</details>', danger, re.S).group()
+    assert '<summary class="other-ways__summary">Other ways to contact 999</summary>' in other_ways
+    assert '<a href="tel:18000">18000</a>' in other_ways
+    assert '<a href="sms:999">999</a>' in other_ways
+    # Only one 999 line on the page, and no breadcrumbs above the title.
+    assert html.count("If a child is in immediate danger") == 1
+    assert 'class="breadcrumbs"' not in html
 
 
-def test_area_choice_is_plain_links_without_javascript_or_cookies(client, concern):
+def test_area_choice_is_plain_links_with_the_places_in_each_area(client, concern):
     response = client.get("/worried-about-a-child/")
     html = response.content.decode()
-    links = re.findall(r'<a class="area-chooser__link" href="([^"]+)"[^>]*>([^<]+)</a>', html)
-    assert links == [
-        ("?area=northbridge#answer", "Northbridge"),
-        ("?area=eastwood#answer", "Eastwood"),
-        ("?area=riverside#answer", "Riverside"),
-        ("?area=somewhere-else#answer", "Somewhere else"),
+    links = re.findall(r'<a class="area-chooser__link" href="([^"]+)"[^>]*>(.*?)</a>', html)
+    page = "/worried-about-a-child/"
+    assert [(href, re.sub(r"<[^>]+>", "", text)) for href, text in links] == [
+        (
+            f"{page}?area=northbridge#answer",
+            "Northbridge: Newbury, Thatcham, Hungerford, Theale, Pangbourne",
+        ),
+        (
+            f"{page}?area=eastwood#answer",
+            "Eastwood: Wokingham, Woodley, Earley, Twyford, Finchampstead",
+        ),
+        (
+            f"{page}?area=riverside#answer",
+            "Riverside: Reading, Caversham, Tilehurst, Whitley, Emmer Green",
+        ),
+        (f"{page}?area=somewhere-else#answer", "Somewhere else"),
     ]
-    assert "<form" not in html.split("<main", 1)[1] and not response.cookies
+    assert not response.cookies
     assert 'id="answer"' not in html  # nothing chosen yet
 
 
@@ -109,18 +127,25 @@ def test_unknown_area_shows_no_answer(client, concern):
     assert answer_of(client, "atlantis") == ""
 
 
-def test_routes_for_children_and_practitioners(client, concern):
+def test_route_for_children_and_one_line_to_the_practitioners_page(client, concern):
     html = client.get("/worried-about-a-child/").content.decode()
     children = html.index('<h2 id="if-you-are-a-child-or-young-person">')
-    childline = html.index('<a href="tel:08001111">0800 1111</a>')
-    practitioners = html.index('<h2 id="if-you-work-with-children">')
-    assert children < childline < practitioners
-    practice = html[practitioners:]
-    assert '<a href="tel:01184960400">0118 496 0400</a>' in practice  # consultation line
-    assert "A child does not have to agree" in practice
-    assert "child welfare referral" in practice
-    assert "Duty to Notify" in practice
-    assert 'href="/practitioners/child-trafficking/"' in practice
+    assert html.index('<a href="tel:08001111">0800 1111</a>') > children
+    line = re.search(r'<p class="practitioners-link">.*?</p>', html, re.S).group()
+    assert '<a href="/practitioners/">' in line
+    # What practitioners and First Responders need is on their page, not this one.
+    assert "0118 496 0400" not in html  # the consultation line
+    assert "First Responder Organisation" not in html
+
+
+def test_practitioners_page_has_the_consultation_line_and_the_nrm_route(client, concern):
+    html = client.get("/practitioners/").content.decode()
+    assert '<a href="tel:01184960400">0118 496 0400</a>' in html  # consultation line
+    assert "If you think a child has been trafficked or exploited" in html
+    assert "A child does not have to agree" in html
+    assert "child welfare referral" in html
+    assert "Duty to Notify" in html
+    assert 'href="https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder"' in html
 
 
 def test_stale_contact_is_shown_with_a_warning_never_as_current(client, concern, clock):

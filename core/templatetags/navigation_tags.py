@@ -17,12 +17,21 @@ def breadcrumbs(context, page):
     return {"page": page, "ancestors": ancestors, "request": context.get("request")}
 
 
+@register.filter
+def within(page, section):
+    """Whether `page` is `section` or lies below it: `page|within:partnership.young_people_page`."""
+    return (
+        page is not None
+        and section is not None
+        and getattr(page, "path", "").startswith(section.path)
+    )
+
+
 def _menu_item(request, page, target):
     """A menu link to `target`: its URL, and whether `page` is it or lies below it."""
     if target is None:
         return None
-    current = page is not None and getattr(page, "path", "").startswith(target.path)
-    return {"url": target.get_url(request), "current": current}
+    return {"url": target.get_url(request), "current": within(page, target)}
 
 
 @register.inclusion_tag("core/includes/main_menu.html", takes_context=True)

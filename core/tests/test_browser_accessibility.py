@@ -5,6 +5,8 @@ Each test loops over all pages and collects the failures, so one bad page never 
 another; the sitemap must list the demo pages, so an empty sitemap cannot pass.
 """
 
+import re
+
 import pytest
 
 from safeguarding.testing.browser import axe_violations, format_violations
@@ -84,7 +86,10 @@ def reflow_problems(page, path):
         )
     banner = page.get_by_role("banner")
     worried = banner.get_by_role("link", name="Worried about a child?")
-    emergency = banner.get_by_text("If a child is in immediate danger, call 999")
+    # Pages for young people speak to the young person.
+    emergency = banner.get_by_text(
+        re.compile(r"If (a child is in immediate danger|you are in danger now), call 999")
+    )
     for name, locator in [('"Worried about a child?" link', worried), ("999 line", emergency)]:
         if locator.count() != 1 or not locator.is_visible():
             problems.append(f"{path}: the {name} is not visible in the header at 320 px")

@@ -596,8 +596,9 @@ def test_other_articles_have_substance_sources_and_contacts(client, demo, slug, 
 # The plain content pages ------------------------------------------------------------
 
 # "Worried about a child?" has its own page type and tests: contacts/tests/test_concern_page.py.
+# The page for young people shows no owner or review dates (test_children_page_...).
 STANDARD_PAGES = {
-    "/children-and-young-people/": ["childline", "emergency"],
+    "/children-and-young-people/": ["emergency"],
     "/accessibility-statement/": [],
     "/privacy-notice/": [],
 }
@@ -611,17 +612,25 @@ def test_standard_pages_show_their_contacts_from_the_registry(client, demo, url,
     for key in keys:
         assert contact_link(body, demo["contact", key]), (url, key)
     assert text_of(one(soup, "p.lead"))
-    review = text_of(one(soup, ".review-notice"))
-    assert "Last reviewed 2 November 2026" in review
+    if url != "/children-and-young-people/":
+        review = text_of(one(soup, ".review-notice"))
+        assert "Last reviewed 2 November 2026" in review
 
 
 @pytest.mark.django_db
-def test_children_page_puts_childline_first(client, demo):
-    body = one(soup_of(client, "/children-and-young-people/"), "div.body")
-    first = body.find("aside")
+def test_children_page_puts_childline_first_and_speaks_to_the_young_person(client, demo):
+    soup = soup_of(client, "/children-and-young-people/")
+    main = one(soup, "main")
+    first = main.find(True)
+    assert "helpline-lead" in first["class"]
     assert contact_link(first, demo["contact", "childline"])
-    text = text_of(body)
-    assert text.index("Childline") < text.index("999")
+    assert text_of(first).startswith("Talk to Childline, any time: 0800 1111")
+    header = text_of(one(soup, "header"))
+    assert "If you are in danger now, call 999" in header
+    assert "immediate danger" not in header
+    assert not soup.select(".review-notice")
+    assert "Owner" not in text_of(main) and "Next review due" not in text_of(main)
+    text = text_of(one(main, "div.body"))
     assert "It is not your fault" in text
     assert "You will not get into trouble" in text
     assert "adult you trust" in text
