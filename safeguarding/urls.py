@@ -48,6 +48,7 @@ urlpatterns = [
     path("contacts.csv", contacts_views.contacts_csv, name="contacts_csv"),
     path("find-your-area/", contacts_views.find_area, name="find_area"),
     path("search/", search_views.search, name="search"),
+    path("search/missing/", search_views.missing, name="search_missing"),
     path("have-your-say/", include("comments.urls")),
     path("", include("figures.urls")),
     # Wagtail serves every other path from the page tree; keep these last. Its page view

@@ -3,10 +3,13 @@ import re
 from django import forms
 
 MAX_QUERY_LENGTH = 100
+MAX_MESSAGE_LENGTH = 500
+KINDS = [("", "Everything"), ("page", "Pages"), ("document", "Documents")]
 
 
 class SearchForm(forms.Form):
-    """The search box.
+    """The search box, what to show and which page of results: all of it posted, so
+    that nothing of a search is ever in the address.
 
     The browser must not remember what was typed (`autocomplete="off"`), and
     Chrome's enhanced spell check, which sends text to Google, stays off.
@@ -24,6 +27,8 @@ class SearchForm(forms.Form):
             attrs={"autocomplete": "off", "spellcheck": "false", "enterkeyhint": "search"}
         ),
     )
+    kind = forms.ChoiceField(label="Show", choices=KINDS, required=False, widget=forms.RadioSelect)
+    page = forms.IntegerField(min_value=1, required=False)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -36,3 +41,35 @@ class SearchForm(forms.Form):
         if not words:
             raise forms.ValidationError(self.fields["query"].error_messages["required"])
         return " ".join(words)
+
+    def clean_page(self):
+        return self.cleaned_data["page"] or 1
+
+
+class HeaderSearchForm(SearchForm):
+    """The same box in the site header, with ids of its own."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "header-search-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["query"].help_text = ""
+
+
+class MissingForm(forms.Form):
+    """What someone could not find, for the editors: the message and nothing else."""
+
+    message = forms.CharField(
+        label="What were you looking for?",
+        help_text="Do not include your name or anything that could identify you or a child. "
+        "We cannot reply.",
+        max_length=MAX_MESSAGE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
+        error_messages={
+            "required": "Say what you were looking for.",
+            "max_length": f"Write {MAX_MESSAGE_LENGTH} characters or fewer.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)

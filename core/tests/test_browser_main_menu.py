@@ -54,8 +54,11 @@ def test_on_a_desktop_every_menu_link_shows_without_opening_anything(page):
     page.goto("/")
     menu = main_menu(page)
     expect(menu.get_by_text("Menu", exact=True)).to_be_hidden()
-    for name in ["Worried about a child?", *MENU_LINKS]:
+    for name in ["Worried about a child?", *MENU_LINKS[:-1]]:
         expect(menu.get_by_role("link", name=name)).to_be_visible()
+    # The header's search box takes the place of the menu's "Search" link.
+    expect(menu.get_by_role("link", name="Search")).to_be_hidden()
+    expect(page.get_by_role("search").get_by_label("Search this site")).to_be_visible()
     menu.get_by_role("link", name="Resources").click()
     page.wait_for_url("**/resources/")
     expect(main_menu(page).get_by_role("link", name="Resources")).to_have_attribute(

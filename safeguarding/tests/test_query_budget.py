@@ -327,7 +327,7 @@ def test_search_with_many_results_of_every_kind(demo, many_resources, get_within
         )
     many_resources("Zebra")
     html = get_within_budget("/search/", {"query": "zebra"}, method="post").content.decode()
-    assert html.count("Zebra") >= MANY * 2
+    assert f"{MANY * 2} results" in html  # all counted, the first page of them shown
     get_within_budget("/search/", {"query": "child"}, method="post")
 
 

@@ -83,3 +83,21 @@ def test_search_works_with_the_keyboard_alone(page):
     page.keyboard.press("Enter")
     page.wait_for_url("**" + ARTICLE_PATH)
     expect(page.get_by_role("heading", level=1)).to_have_text("Child trafficking")
+
+
+def test_the_header_box_and_the_message_to_the_editors_are_accessible(page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(ARTICLE_PATH)
+    page.screenshot(path="/tmp/srch/header.png")
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations, where="header box")
+    box = page.get_by_role("search").get_by_label("Search this site")
+    box.fill("xyzzy")
+    box.press("Enter")
+    expect(page.get_by_text("Nothing on this site matched your search.")).to_be_visible()
+    page.get_by_label("What were you looking for?").fill("A leaflet in Polish")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations, where="message sent")
+    assert page.context.cookies() == []

@@ -42,15 +42,6 @@ def standard_page(parent, title, slug, text):
     )
 
 
-@pytest.fixture
-def group_pages(home_page, partnership, practitioners, other_group):
-    """Two pages holding the same word in their body: one for each partnership's group."""
-    text = f"Notes on {BODY_WORD} for partner agencies."
-    mine = standard_page(home_page, MEMBER_TITLE, "review-a", text)
-    theirs = standard_page(home_page, OTHER_TITLE, "review-b", text)
-    return restrict(mine, practitioners), restrict(theirs, other_group)
-
-
 def search(client, query, **extra):
     return client.post("/search/", {"query": query}, **extra)
 
@@ -231,13 +222,17 @@ def test_no_results_points_to_urgent_help(client, partnership):
     assert 'href="tel:999"' in html
 
 
-def test_results_are_capped(client, monkeypatch, make_article):
-    monkeypatch.setattr(views, "MAX_RESULTS", 2)
+def test_results_come_in_pages_chosen_by_a_posted_page_number(client, monkeypatch, make_article):
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
     for title in ("First guide", "Second guide", "Third guide"):
         make_article(title, body=[streams.paragraph(f"<p>{BODY_WORD}</p>")])
-    html = text_of(search(client, BODY_WORD))
-    assert html.count('class="article-list__item"') == 2
-    assert "Only the first 2 pages and 2 documents are shown." in html
+    first = text_of(search(client, BODY_WORD))
+    assert first.count('class="search__result ') == 2
+    assert "3 results" in first and "Page 1 of 2" in first
+    assert '<button type="submit" name="page" value="2"' in first
+    second = text_of(client.post("/search/", {"query": BODY_WORD, "page": "2"}))
+    assert second.count('class="search__result ') == 1
+    assert "Page 2 of 2" in second
 
 
 def test_search_is_linked_from_every_page(client, partnership):

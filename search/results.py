@@ -1,0 +1,176 @@
+"""Finding and ranking: pages, documents and areas this visitor may read, best first.
+
+Everything is searched inside what `core.access` lets the request see (P4, P5), so a
+title, summary or extract of restricted material never reaches anyone else. Extracts
+come from public material only.
+
+Ranking starts from the search backend's own order (its scores differ in sign and
+scale between SQLite's bm25 and PostgreSQL's ts_rank, so the position is used: 1 for
+the first, 1/2 for the second...), then prefers every searched idea in the title, and
+guidance whose review is up to date (a page with a last review date and no overdue
+next review; a document not past its review date) over unreviewed or overdue material.
+"""
+
+from dataclasses import dataclass
+from functools import partial
+
+from django.utils import timezone
+from wagtail.models import Page
+
+from contacts.models import Area, Contact
+from core.access import (
+    public_documents,
+    public_pages,
+    readable_documents,
+    signed_in,
+)
+from resources.models import ResourceLibraryPage
+from search.extracts import highlighted, stream_text
+from search.models import words_of
+
+CANDIDATES = 100  # of each kind, ranked again here; more are counted, not shown
+TITLE_WEIGHT = 3.0
+REVIEWED_WEIGHT = 1.5
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: str  # "page", "document" or "area"
+    title: str
+    url: str
+    description: str
+    score: float
+    resource: object = None  # the document, for its format, marking and the filters
+    # For public material only: what the extract is taken from (a function, so that
+    # only the results shown are read), and the words to mark in it.
+    extract_from: object = None
+    words: tuple = ()
+
+    @property
+    def extract(self):
+        return highlighted(self.extract_from(), self.words) if self.extract_from else ""
+
+
+def weight(title, meaning, reviewed):
+    in_title = meaning.matches(set(words_of(title)))
+    return (TITLE_WEIGHT if in_title else 1.0) * (REVIEWED_WEIGHT if reviewed else 1.0)
+
+
+def page_is_reviewed(page, today):
+    last = getattr(page, "last_review_date", None)
+    upcoming = getattr(page, "next_review_date", None)
+    return last is not None and (upcoming is None or upcoming >= today)
+
+
+def page_description(page):
+    """The search description, else the summary or introduction the page shows readers
+    (the page's meta description)."""
+    return page.meta_description
+
+
+def ranked(queryset, meaning):
+    """(object, 1 / its place in the backend's order), best first."""
+    found = queryset.search(meaning.backend_query())[:CANDIDATES]
+    return [(obj, 1 / place) for place, obj in enumerate(found, start=1)]
+
+
+def public_among(request, found, public):
+    """The ids of the `found` (object, relevance) pairs that anyone may read, from
+    `public`, a query of such objects; asked only of someone signed in, as all that
+    anyone else can find is public."""
+    ids = [obj.pk for obj, _relevance in found]
+    if not signed_in(request):
+        return set(ids)
+    return set(public.filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def page_results(request, viewable, meaning):
+    """`viewable`: `core.access.viewable_pages(request)`, read once for the request."""
+    pages = ranked(viewable.specific(), meaning)
+    public = public_among(request, pages, public_pages(Page.objects.all()))
+    today = timezone.localdate()
+    return [
+        Result(
+            "page",
+            page.title,
+            page.get_url(request),
+            page_description(page),
+            relevance * weight(page.title, meaning, page_is_reviewed(page, today)),
+            extract_from=partial(stream_text, getattr(page, "body", ""))
+            if page.pk in public
+            else None,
+            words=meaning.words,
+        )
+        for page, relevance in pages
+    ]
+
+
+def document_text(resource):
+    """What an extract of a document is taken from: its summary. The text read from
+    its file is searched but not loaded (it may be long, for a hundred candidates)."""
+    return resource.summary
+
+
+def resource_results(request, meaning):
+    # Narrowed by id, so that `readable_documents` may filter on any field, not only
+    # those the search index declares as filter fields.
+    readable = readable_documents(request)
+    model = readable.model
+    resources = ranked(
+        model.objects.filter(pk__in=readable.values("pk")).defer("text").prefetch_related("topics"),
+        meaning,
+    )
+    public = public_among(request, resources, public_documents())
+    library = ResourceLibraryPage.for_request(request) if resources else None
+    today = timezone.localdate()
+    return [
+        Result(
+            "document",
+            resource.title,
+            library.resource_url(resource, request) if library else resource.url,
+            resource.summary,
+            relevance
+            * weight(
+                resource.title,
+                meaning,
+                resource.review_date is not None and resource.review_date >= today,
+            ),
+            resource=resource,
+            extract_from=partial(document_text, resource) if resource.pk in public else None,
+            words=meaning.words,
+        )
+        for resource, relevance in resources
+    ]
+
+
+def front_doors():
+    """(area slug, name, council, front door's organisation, its service) for every
+    published front door, in one query."""
+    return list(
+        Area.objects.filter(contacts__kind=Contact.Kind.FRONT_DOOR, contacts__live=True)
+        .values_list("slug", "name", "council", "contacts__organisation", "contacts__service")
+        .order_by("sort_order", "name")
+    )
+
+
+def area_results(worried_url, doors, meaning):
+    """The areas whose name, council or front door (`doors`, from `front_doors`)
+    matches, each leading to the 'Worried about a child?' answer for that area:
+    "MASH" finds the area whose front door is the Multi-Agency Safeguarding Hub. Those
+    that hold the words typed come before those that hold only a synonym."""
+    found = {}  # area slug: (distance, result)
+    for slug, name, council, organisation, service in doors:
+        distance = meaning.distance(set(words_of(" ".join([name, council, organisation, service]))))
+        if distance is None or slug in found:
+            continue
+        found[slug] = (
+            distance,
+            Result(
+                "area",
+                f"{name}: {service}",
+                f"{worried_url}?area={slug}#answer",
+                f"Where to report a concern about a child who lives in {name}.",
+                score=float("inf"),
+            ),
+        )
+    return [result for _distance, result in sorted(found.values(), key=lambda item: item[0])]

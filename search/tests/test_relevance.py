@@ -1,0 +1,67 @@
+"""What people mean, on the demo partnership's own content: misspellings, abbreviations
+and synonyms find the right page first. Run on SQLite and on PostgreSQL (DATABASE_URL)."""
+
+import re
+
+import pytest
+
+from search.models import Synonym
+from search.query import Meaning
+
+
+@pytest.fixture
+def demo(demo_data, db):
+    return demo_data
+
+
+def result_titles(client, query, **fields):
+    response = client.post("/search/", {"query": query, **fields})
+    assert response.status_code == 200
+    html = response.content.decode()
+    return [
+        re.sub(r"<[^>]+>", "", title).strip()
+        for title in re.findall(r'<h2 class="search__title"><a [^>]*>(.*?)</a>', html)
+    ], html
+
+
+def test_a_misspelling_finds_the_child_trafficking_article_first(client, demo):
+    titles, html = result_titles(client, "trafficing")
+    assert titles[0] == "Child trafficking"
+    assert "these are the results for <strong>trafficking</strong>" in html
+
+
+def test_mash_finds_the_area_whose_front_door_is_the_multi_agency_safeguarding_hub(client, demo):
+    titles, html = result_titles(client, "MASH")
+    assert titles[0] == "Riverside: Multi-Agency Safeguarding Hub"
+    assert 'href="/worried-about-a-child/?area=riverside#answer"' in html
+
+
+def test_county_lines_finds_the_criminal_exploitation_article_first(client, demo):
+    titles, _html = result_titles(client, "county lines")
+    assert titles[0] == "Child criminal exploitation and county lines"
+
+
+def test_an_abbreviation_finds_what_is_written_out(client, demo):
+    titles, _html = result_titles(client, "CSE")
+    assert "Child sexual exploitation" in titles
+
+
+def test_synonyms_group_the_phrases_typed_and_keep_the_typed_one_first():
+    synonyms = [Synonym(terms="MASH = Multi-Agency Safeguarding Hub = front door")]
+    meaning = Meaning.of("front door procedures", synonyms)
+    assert meaning.groups == (
+        (("front", "door"), ("mash",), ("multi", "agency", "safeguarding", "hub")),
+        (("procedures",),),
+    )
+    assert meaning.distance({"mash", "procedures"}) == 1
+    assert meaning.distance({"mash"}) is None
+
+
+def test_a_corrected_search_stays_within_the_query_budget(
+    client, demo, django_assert_max_num_queries
+):
+    client.get("/search/")  # Site settings are created on the first visit ever.
+    # One more than a page's budget of 12: the words are searched twice, as typed and
+    # as corrected, with the titles for the correction read in between.
+    with django_assert_max_num_queries(13):
+        result_titles(client, "trafficing")
