@@ -1,16 +1,15 @@
 from django import forms
 
 from contacts import area_finder
+from core.forms import SiteForm, UntracedSearchInput
 
 MAX_PLACE_LENGTH = 100
 
 
-class AreaFinderForm(forms.Form):
+class AreaFinderForm(SiteForm):
     """The box that finds the child's area from a town, village or postcode.
 
-    Like search, it leaves no trace: the browser must not remember what was typed
-    (`autocomplete="off"`), and Chrome's enhanced spell check, which sends text to
-    Google, stays off.
+    Like search, it leaves no trace (`UntracedSearchInput`).
     """
 
     place = forms.CharField(
@@ -21,13 +20,10 @@ class AreaFinderForm(forms.Form):
             "required": "Enter the town, village or postcode where the child lives.",
             "max_length": f"Enter {MAX_PLACE_LENGTH} characters or fewer.",
         },
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "spellcheck": "false", "enterkeyhint": "search"}
-        ),
+        widget=UntracedSearchInput(),
     )
 
     def __init__(self, *args, areas=(), **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.areas = list(areas)
         self.found = []

@@ -2,18 +2,17 @@ import re
 
 from django import forms
 
+from core.forms import SiteForm, UntracedSearchInput
+
 MAX_QUERY_LENGTH = 100
 MAX_MESSAGE_LENGTH = 500
 KINDS = [("", "Everything"), ("page", "Pages"), ("document", "Documents")]
 
 
-class SearchForm(forms.Form):
+class SearchForm(SiteForm):
     """The search box, what to show and which page of results: all of it posted, so
-    that nothing of a search is ever in the address.
-
-    The browser must not remember what was typed (`autocomplete="off"`), and
-    Chrome's enhanced spell check, which sends text to Google, stays off.
-    """
+    that nothing of a search is ever in the address. The box leaves no trace
+    (`UntracedSearchInput`)."""
 
     query = forms.CharField(
         label="Search this site",
@@ -23,16 +22,10 @@ class SearchForm(forms.Form):
             "required": "Enter a word or phrase to search for.",
             "max_length": f"Search for {MAX_QUERY_LENGTH} characters or fewer.",
         },
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "spellcheck": "false", "enterkeyhint": "search"}
-        ),
+        widget=UntracedSearchInput(),
     )
     kind = forms.ChoiceField(label="Show", choices=KINDS, required=False, widget=forms.RadioSelect)
     page = forms.IntegerField(min_value=1, required=False)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
     def clean_query(self):
         """Only the words: quotes and brackets would be read as search syntax by the
@@ -55,7 +48,7 @@ class HeaderSearchForm(SearchForm):
         self.fields["query"].help_text = ""
 
 
-class MissingForm(forms.Form):
+class MissingForm(SiteForm):
     """What someone could not find, for the editors: the message and nothing else."""
 
     message = forms.CharField(
