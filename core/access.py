@@ -16,7 +16,7 @@ purges all ask here, so that the answer is written once.
 """
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from wagtail.documents import get_document_model
 from wagtail.models import (
@@ -48,7 +48,16 @@ def accepts(restrictions, request):
     """
     if restrictions and not signed_in(request):
         return False
-    return all(restriction.accept_request(request) for restriction in restrictions)
+    return all(accepted(restriction, request) for restriction in restrictions)
+
+
+def accepted(restriction, request):
+    """Wagtail's `accept_request`, with the visitor's groups read once for the request:
+    Wagtail reads them again for every group restriction it checks."""
+    user = request.user
+    if user.is_authenticated and "groups" not in getattr(user, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([user], "groups")
+    return restriction.accept_request(request)
 
 
 # Pages -------------------------------------------------------------------
@@ -72,7 +81,7 @@ def viewable_pages(request, queryset=None):
         return queryset.public()
     restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
     for restriction in restrictions:
-        if not restriction.accept_request(request):
+        if not accepted(restriction, request):
             queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
     return queryset
 

@@ -13,6 +13,7 @@ from wagtail.models import Collection
 
 from accounts import approval
 from core import access
+from resources.testing import private_collection
 
 
 def request_as(user):
@@ -86,3 +87,20 @@ def test_a_restricted_page_reads_its_restrictions_once_while_served(
         if re.match(r'SELECT .* FROM "wagtailcore_pageviewrestriction" WHERE ', query["sql"])
     ]
     assert len(reads) == 1, reads
+
+
+def test_a_member_s_groups_are_read_once_however_many_restrictions_are_checked(
+    restricted_page, sensitive_collection, practitioners, member
+):
+    """Wagtail's `accept_request` asks for the visitor's groups at every restriction."""
+    for name in ("Other briefing", "Third briefing"):
+        other = private_collection(f"OFFICIAL-SENSITIVE: {name}", practitioners)
+        assert other.get_view_restrictions()
+    request = request_as(member)
+    with CaptureQueriesContext(connection) as queries:
+        list(access.viewable_pages(request))
+        list(access.readable_documents(request))
+    group_reads = [
+        query["sql"] for query in queries if re.search(r'JOIN "accounts_user_groups"', query["sql"])
+    ]
+    assert len(group_reads) == 1, group_reads
