@@ -376,12 +376,15 @@ class OpeningPeriod(Orderable):
 
     def __str__(self):
         times = opening_hours.Times(self.opens, self.closes)
-        last = self.weekday if self.last_weekday is None else self.last_weekday
-        days = opening_hours.days_in_words(self.weekday, last)
+        days = opening_hours.days_in_words(self.weekday, self.last_day)
         return f"{days}, {opening_hours.times_in_words([times])}"
+
+    @property
+    def last_day(self):
+        """The last weekday it covers: the first, for a row of one day."""
+        return self.weekday if self.last_weekday is None else self.last_weekday
 
     @property
     def days(self):
         """The weekdays it covers (0 is Monday)."""
-        last = self.weekday if self.last_weekday is None else self.last_weekday
-        return range(self.weekday, last + 1)
+        return range(self.weekday, self.last_day + 1)

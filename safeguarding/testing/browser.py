@@ -18,6 +18,7 @@ browser is open, and Django refuses ORM calls from such a thread.
 """
 
 import os
+from contextlib import contextmanager
 
 import pytest
 
@@ -78,15 +79,22 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture
-def page(browser, demo_site):
-    """A page in a fresh context (no shared cookies), with the demo site as base URL."""
-    context = browser.new_context(base_url=demo_site)
+@contextmanager
+def fresh_page(browser, base_url):
+    """A page in a context of its own (no shared cookies), closed afterwards."""
+    context = browser.new_context(base_url=base_url)
     context.set_default_timeout(PAGE_TIMEOUT)
     try:
         yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture
+def page(browser, demo_site):
+    """A page in a fresh context (no shared cookies), with the demo site as base URL."""
+    with fresh_page(browser, demo_site) as page:
+        yield page
 
 
 def sign_in(page, address, password, code=None):

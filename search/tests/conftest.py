@@ -1,6 +1,6 @@
 import pytest
 
-from safeguarding.testing.browser import PAGE_TIMEOUT, launch_chromium
+from safeguarding.testing.browser import fresh_page, launch_chromium
 from search.tests.test_search import BODY_WORD, MEMBER_TITLE, OTHER_TITLE, restrict, standard_page
 
 
@@ -19,12 +19,8 @@ def browser_with_bfcache(browser):
 
 @pytest.fixture
 def page_with_bfcache(browser_with_bfcache, demo_site):
-    context = browser_with_bfcache.new_context(base_url=demo_site)
-    context.set_default_timeout(PAGE_TIMEOUT)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    with fresh_page(browser_with_bfcache, demo_site) as page:
+        yield page
 
 
 @pytest.fixture
