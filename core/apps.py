@@ -7,10 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
-        from core import logs, purge, shared_state, spreadsheets
+        from core import logs, purge, shared_state, site_configuration, spreadsheets
 
         shared_state.require_shared_cache()
         post_migrate.connect(shared_state.create_cache_tables, sender=self)
         purge.connect()
+        site_configuration.connect()
         spreadsheets.protect_wagtail_exports()
         logs.connect()

@@ -18,12 +18,17 @@ UNSHARED_BACKENDS = {
 }
 
 
+def cache_is_shared():
+    """Whether the default cache is one that every worker shares."""
+    return settings.CACHES.get("default", {}).get("BACKEND", "") not in UNSHARED_BACKENDS
+
+
 def require_shared_cache():
     """Refuse to start where the settings ask for a shared cache and have none."""
     if not getattr(settings, "REQUIRE_SHARED_CACHE", False):
         return
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
-    if backend in UNSHARED_BACKENDS:
+    if not cache_is_shared():
         raise ImproperlyConfigured(
             f"The default cache ({backend}) is not shared by every worker. Set REDIS_URL, "
             "or use the database cache (django.core.cache.backends.db.DatabaseCache)."

@@ -5,7 +5,8 @@ request's site with a query of its own (`Site.find_for_request`), then reads eac
 setting model with another (`BaseSiteSetting.for_request`). Here the candidate sites
 are read with their settings joined, the site is chosen by Wagtail's rules, and both
 are handed to Wagtail's per-request caches, where `find_for_request`, `for_request` and
-`{{ settings.… }}` find them.
+`{{ settings.… }}` find them. With a shared cache, the answer is kept until the
+configuration changes (`core.site_configuration`).
 """
 
 from django.db.models import Q
@@ -13,6 +14,8 @@ from django.http.request import split_domain_port
 from wagtail.contrib.settings.models import AbstractSetting, BaseSiteSetting
 from wagtail.contrib.settings.registry import registry
 from wagtail.models import Site
+
+from core import site_configuration
 
 
 def _loads_as_wagtail(model):
@@ -83,12 +86,18 @@ def load_site_settings(request):
     sites = Site.objects.select_related("root_page", *relations).order_by()
     if known_site is ...:
         hostname, port = split_domain_port(request._get_raw_host())[0], _port(request)
-        site = site_for_host(
-            sites.filter(Q(hostname=hostname) | Q(is_default_site=True)), hostname, port
+        site = site_configuration.kept(
+            request,
+            ("site", hostname, port, tuple(models)),
+            lambda: site_for_host(
+                sites.filter(Q(hostname=hostname) | Q(is_default_site=True)), hostname, port
+            ),
         )
         request._wagtail_site = site  # as `Site.find_for_request` keeps it
     elif relations:
-        site = sites.get(pk=known_site.pk)
+        site = site_configuration.kept(
+            request, ("site", known_site.pk, tuple(models)), lambda: sites.get(pk=known_site.pk)
+        )
     else:
         return
     if site is None:

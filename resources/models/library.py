@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, Site
 
+from core import site_configuration
 from core.access import (
     is_restricted_material,
     public_documents,
@@ -55,17 +56,19 @@ class ResourceLibraryPage(RoutablePageMixin, ReviewedContentMixin, SitePage):
         """The live, public library of the request's site (of any site without a request).
 
         Kept on the request, as Wagtail keeps the request's site and settings: every
-        resources section of a page links through it.
+        resources section of a page links through it. It depends on pages and their
+        restrictions only, so it is also kept until they change (`core.site_configuration`).
         """
         if request is not None and hasattr(request, "_resource_library"):
             return request._resource_library
         pages = public_pages(cls.objects.live())
         site = Site.find_for_request(request) if request is not None else None
-        if site is not None:
-            pages = pages.in_site(site)
-        library = pages.first()
-        if request is not None:
-            request._resource_library = library
+        if site is None:
+            return pages.first()
+        library = site_configuration.kept(
+            request, ("resource library", site.pk), pages.in_site(site).first
+        )
+        request._resource_library = library
         return library
 
     def resource_path(self, resource_id):
