@@ -6,7 +6,9 @@ restrictions and again for its breadcrumbs). Here one query fetches every page f
 the root of the tree to the one asked for, by their URL paths, each marked with
 whether a view restriction is set on it; only the page served is then read as its
 own type. The pages above it are kept on it as its `Lineage`, for its breadcrumbs
-and its view restrictions (`core.pages.SitePage`).
+and its view restrictions (`core.pages.SitePage`). The line of pages depends on
+pages and their restrictions only, so it is kept until they change
+(`core.site_configuration`).
 
 A page type with its own `route` (a routable page, say) still decides what the rest
 of the path means below it, exactly as in Wagtail.
@@ -18,6 +20,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, Site
+
+from core import site_configuration
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,11 @@ def route(request, path):
     components = [component for component in path.split("/") if component]
     root = site.root_page.localized
     try:
-        line = _line_of_pages(root, components)
+        line = site_configuration.kept(
+            request,
+            ("line of pages", root.pk, *components),
+            lambda: _line_of_pages(root, components),
+        )
         if len(line) < root.depth:  # Not the tree the site's root page is in: Wagtail's way.
             return root.specific.route(request, components)
         # Down from the root, to the page the path names or the first whose type

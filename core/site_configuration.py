@@ -44,6 +44,9 @@ logger = logging.getLogger(__name__)
 # Kept beside Wagtail's site root paths, under the same cache version, so that both
 # come in one `get_many`.
 GENERATION_KEY = "site_configuration_generation"
+# Enough for the sites' settings and the pages people read most; the oldest answer
+# goes first, so addresses made up by the thousand cannot make this grow.
+MOST_ANSWERS = 1000
 _answers = {}  # {(generation, key): pickled answer}, for the current generation only
 
 
@@ -58,6 +61,8 @@ def kept(request, key, read):
     if any(kept_generation != generation for kept_generation, _key in _answers):
         _answers.clear()
     answer = read()
+    if len(_answers) >= MOST_ANSWERS:
+        del _answers[next(iter(_answers))]
     _answers[generation, key] = pickle.dumps(answer, pickle.HIGHEST_PROTOCOL)
     return answer
 

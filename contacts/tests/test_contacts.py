@@ -114,3 +114,48 @@ def test_grouped_number_is_tidied_and_short_numbers_need_no_groups():
     assert contact.value == "0808 800 5000"
     make_contact(value="999").clean()
     make_contact(value="18001 101", channel=Contact.Channel.TEXTPHONE).clean()
+
+
+# A card is kept by each process under everything it shows (Contact.cache_key).
+
+
+def card(contact):
+    return render_to_string("contacts/includes/contact.html", {"contact": contact})
+
+
+def test_a_kept_card_is_drawn_again_when_anything_it_shows_changes():
+    from contacts.models.contacts import OpeningPeriod
+
+    contact = make_contact(open_24_hours=False)
+    contact.opening_periods = [
+        OpeningPeriod(weekday=0, opens=datetime.time(9), closes=datetime.time(17))
+    ]
+    assert "0808 800 5000" in card(contact) and "9am to 5pm" in card(contact)
+
+    contact.value = "0808 800 5001"
+    assert "0808 800 5001" in card(contact) and "0808 800 5000" not in card(contact)
+
+    contact.when_to_use = "For adults worried about a child at school."
+    assert "For adults worried about a child at school." in card(contact)
+
+    contact.opening_periods = [
+        OpeningPeriod(weekday=0, opens=datetime.time(9), closes=datetime.time(16, 30))
+    ]
+    assert "9am to 4:30pm" in card(contact) and "9am to 5pm" not in card(contact)
+
+
+def test_a_kept_card_warns_once_the_date_passes_its_next_check(monkeypatch):
+    from django.utils import timezone
+
+    from contacts import opening_hours
+
+    contact = make_contact(last_verified=datetime.date(2026, 11, 2))
+    checked = datetime.datetime(2026, 11, 20, 12, tzinfo=datetime.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: checked)
+    monkeypatch.setattr(opening_hours, "now", lambda: checked)
+    assert "This may have changed." not in card(contact)
+
+    due = checked + datetime.timedelta(days=365)
+    monkeypatch.setattr(timezone, "now", lambda: due)
+    monkeypatch.setattr(opening_hours, "now", lambda: due)
+    assert "This may have changed." in card(contact)

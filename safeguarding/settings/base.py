@@ -183,6 +183,15 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered fragments that depend only on what their key holds (a contact card, keyed by
+# everything the card shows: `{% cache … using="fragments" %}`), kept by each process
+# in its own memory: asking a shared cache would cost about as much as rendering them.
+FRAGMENTS_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
+CACHES["fragments"] = FRAGMENTS_CACHE
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

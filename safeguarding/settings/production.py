@@ -77,7 +77,8 @@ if not os.environ.get("REDIS_URL"):
             # Past this many entries Django deletes a third of them, used codes and
             # rate-limit counts included; its default of 300 is soon reached.
             "OPTIONS": {"MAX_ENTRIES": 100_000},
-        }
+        },
+        "fragments": FRAGMENTS_CACHE,  # noqa: F405
     }
 REQUIRE_SHARED_CACHE = True
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from articles.models import ArticlePage, TopicIndexPage
+from core import site_configuration
 from contacts.models import Contact
 from core.models import PartnershipSettings
 from demo.facts import DATA
@@ -145,6 +146,13 @@ def shared_layout(django_db_setup, django_db_blocker):
 
 def _shares_layout(request):
     return request.node.stash.get(_shared_layout_key, False)
+
+
+@pytest.fixture(autouse=True)
+def site_configuration_read_afresh():
+    """Nothing an earlier test's process kept about the site configuration (which its
+    rolled-back database no longer holds) is used by the next one."""
+    site_configuration.forget()
 
 
 @pytest.fixture

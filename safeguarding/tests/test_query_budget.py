@@ -32,10 +32,11 @@ def database_cache(settings):
     """The cache production has without Redis, shared by its workers: each read from it
     is a query too (Wagtail reads its list of the sites' root URLs from it)."""
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "query_budget_cache",
-        }
+        },
     }
     call_command("createcachetable", verbosity=0)
 
