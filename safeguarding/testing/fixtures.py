@@ -12,8 +12,8 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from articles.models import ArticlePage, TopicIndexPage
-from core import site_configuration
 from contacts.models import Contact
+from core import site_configuration
 from core.models import PartnershipSettings
 from demo.facts import DATA
 from demo.loader import load
