@@ -15,5 +15,9 @@ class ContactsConfig(AppConfig):
 
     def ready(self):
         from contacts import purge
+        from contacts.models import Contact, OpeningPeriod
+        from core import site_configuration
 
         purge.connect()
+        # Contacts are kept with the site configuration until one changes.
+        site_configuration.watch(Contact, OpeningPeriod)

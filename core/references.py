@@ -7,10 +7,12 @@ text value looks up its own links when it is shown: the more a page holds, the m
 queries it costs. While a page is served (`core.pages.SitePage.serve`), everything its
 fields refer to is read from their stored data first and fetched with one query per
 model; the chooser blocks and rich text link handlers below take their objects from
-there. Anywhere else they fetch as Wagtail does.
+there. Anywhere else they fetch as Wagtail does. Pages and contacts are kept
+between requests until they change (`core.site_configuration`).
 """
 
 import copy
+import functools
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -19,6 +21,8 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
+
+from core import site_configuration
 
 _fetched = ContextVar("fetched_references", default=None)
 _request = ContextVar("request_served", default=None)
@@ -144,7 +148,13 @@ def fetched_together(page, request=None):
     `request`, the request it is served for, is `request_served()`."""
     fetched = {}
     for model, entry in references_of(page).items():
-        found = entry["queryset"]().in_bulk(sorted(entry["pks"]))
+        pks = sorted(entry["pks"])
+        fetch = functools.partial(_in_bulk, entry["queryset"], pks)
+        if site_configuration.watches(model):
+            key = ("references", model._meta.label, entry["queryset"].__qualname__, *pks)
+            found = site_configuration.kept(request, key, fetch)
+        else:
+            found = fetch()
         fetched[model] = {pk: found.get(pk) for pk in entry["pks"]}
     tokens = _fetched.set(fetched), _request.set(request)
     try:
@@ -152,6 +162,10 @@ def fetched_together(page, request=None):
     finally:
         _fetched.reset(tokens[0])
         _request.reset(tokens[1])
+
+
+def _in_bulk(queryset, pks):
+    return queryset().in_bulk(pks)
 
 
 def request_served():

@@ -16,8 +16,9 @@ paths, in one round trip to the shared cache. Where the cache fails, or is priva
 to each process (development, most tests), nothing is kept: one process could not
 learn of a change made by another.
 
-Only answers that depend on nothing else may be kept: not contacts, documents or
-anything a visitor's account changes.
+Only answers that depend on nothing else may be kept: not documents (moved between
+collections in bulk, which sends no signal), nor anything a visitor's account changes.
+An app adds models of its own with `watch` (the contact registry adds contacts).
 """
 
 import functools
@@ -108,12 +109,23 @@ def _read_generation(request):
     return None
 
 
+_watched = set()  # models apps add (`watch`)
+
+
+def watch(*models):
+    """Keep answers about `models` too: each save or delete of one writes a new
+    generation (from an app's `ready()`). For models an editor changes one object at a
+    time, with no queryset updates or bulk actions that send no signal."""
+    _watched.update(models)
+    configuration_models.cache_clear()
+
+
 @functools.cache
 def configuration_models():
     """What kept answers may depend on: sites, pages (each page type is a subclass,
-    saved with its own sender), their view restrictions, site settings and what the
-    settings select."""
-    models = {Site, Page, PageViewRestriction}
+    saved with its own sender), their view restrictions, site settings, what the
+    settings select, and what apps `watch`."""
+    models = {Site, Page, PageViewRestriction, *_watched}
     for model in registry:
         if issubclass(model, BaseSiteSetting):
             models.add(model)
@@ -123,6 +135,11 @@ def configuration_models():
                     related = related._meta.get_field(name).related_model
                     models.add(related)
     return tuple(models)
+
+
+def watches(model):
+    """Whether answers about `model` may be kept."""
+    return issubclass(model, configuration_models())
 
 
 def _changed(sender, instance, raw=False, **kwargs):

@@ -77,12 +77,17 @@ def test_web_form_contact_has_words_for_link_text_not_the_address():
 
 
 @pytest.mark.django_db
-def test_one_contact_record_changes_every_page_that_shows_it(client, make_article):
+@pytest.mark.parametrize("kept", [False, True], ids=["read-each-time", "kept-between-requests"])
+def test_one_contact_record_changes_every_page_that_shows_it(client, make_article, request, kept):
+    if kept:
+        request.getfixturevalue("kept_site_configuration")
     contact = make_contact()
     contact.save()
     block = streams.related_contacts("Who to contact", [contact])
     first = make_article("Child trafficking", body=[block])
     second = make_article("County lines", body=[block])
+    for page in (first, second):
+        assert "0808 800 5000" in client.get(page.url).content.decode()
 
     contact.value = "0808 800 5001"
     contact.save()

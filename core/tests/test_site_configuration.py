@@ -3,7 +3,9 @@
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
 from core import site_configuration
@@ -11,19 +13,9 @@ from core.models import PartnershipSettings
 from core.site_settings import load_site_settings
 from quickexit.models import QuickExitSettings
 from resources.models import ResourceLibraryPage
+from safeguarding.testing import streams
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def shared_cache(monkeypatch):
-    """As production: a cache every process shares (here locmem, in one process)."""
-    monkeypatch.setattr(site_configuration, "cache_is_shared", lambda: True)
-    site_configuration.forget()
-    cache.clear()
-    yield
-    site_configuration.forget()
-    cache.clear()
 
 
 def settings_of(request_or_none=None):
@@ -33,7 +25,7 @@ def settings_of(request_or_none=None):
 
 
 def test_the_site_and_its_settings_are_read_once_per_process(
-    shared_cache, partnership, django_assert_num_queries
+    kept_site_configuration, partnership, django_assert_num_queries
 ):
     first = settings_of()
     with django_assert_num_queries(0):
@@ -43,7 +35,7 @@ def test_the_site_and_its_settings_are_read_once_per_process(
         assert Site.find_for_request(again._request) == Site.find_for_request(first._request)
 
 
-def test_each_request_gets_its_own_copies(shared_cache, partnership):
+def test_each_request_gets_its_own_copies(kept_site_configuration, partnership):
     first = settings_of()
     first.partnership_name = "Changed in one request only"
     first.worried_page.title = "Changed in one request only"
@@ -53,7 +45,7 @@ def test_each_request_gets_its_own_copies(shared_cache, partnership):
     assert again is not first
 
 
-def test_a_saved_setting_is_read_at_once(shared_cache, partnership):
+def test_a_saved_setting_is_read_at_once(kept_site_configuration, partnership):
     settings_of()
     partnership.partnership_name = "Riverside Safeguarding Partnership"
     partnership.save()
@@ -61,7 +53,7 @@ def test_a_saved_setting_is_read_at_once(shared_cache, partnership):
 
 
 def test_another_setting_and_the_page_a_setting_names_are_read_at_once(
-    shared_cache, partnership, site
+    kept_site_configuration, partnership, site
 ):
     settings_of()
     worried = partnership.worried_page.specific
@@ -79,7 +71,7 @@ def test_another_setting_and_the_page_a_setting_names_are_read_at_once(
     assert QuickExitSettings.for_request(request).escape_shortcut == quick_exit.escape_shortcut
 
 
-def test_a_deleted_site_is_gone_at_once(shared_cache, partnership, site):
+def test_a_deleted_site_is_gone_at_once(kept_site_configuration, partnership, site):
     request = RequestFactory().get("/")
     load_site_settings(request)
     assert Site.find_for_request(request) == site
@@ -90,7 +82,7 @@ def test_a_deleted_site_is_gone_at_once(shared_cache, partnership, site):
 
 
 def test_a_change_another_process_made_is_read_once_it_writes_a_new_generation(
-    shared_cache, partnership
+    kept_site_configuration, partnership
 ):
     settings_of()
     # Another process changes the settings: this one's signals never see it...
@@ -102,7 +94,7 @@ def test_a_change_another_process_made_is_read_once_it_writes_a_new_generation(
 
 
 def test_the_new_generation_is_written_again_when_the_change_is_committed(
-    shared_cache, partnership, django_capture_on_commit_callbacks
+    kept_site_configuration, partnership, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks() as callbacks:
         partnership.save()
@@ -115,7 +107,9 @@ def test_the_new_generation_is_written_again_when_the_change_is_committed(
     assert cache.get(site_configuration.GENERATION_KEY, version=2) != generation
 
 
-def test_a_library_made_private_is_not_linked_to_at_once(shared_cache, library, practitioners):
+def test_a_library_made_private_is_not_linked_to_at_once(
+    kept_site_configuration, library, practitioners
+):
     request = RequestFactory().get("/")
     load_site_settings(request)
     assert ResourceLibraryPage.for_request(request) == library
@@ -138,7 +132,7 @@ def test_nothing_is_kept_with_a_cache_private_to_each_process(
 
 
 def test_nothing_is_kept_while_the_shared_cache_fails(
-    shared_cache, partnership, monkeypatch, django_assert_num_queries
+    kept_site_configuration, partnership, monkeypatch, django_assert_num_queries
 ):
     def fails(*args, **kwargs):
         raise ConnectionError("cache down")
@@ -150,9 +144,21 @@ def test_nothing_is_kept_while_the_shared_cache_fails(
         assert settings_of().partnership_name == partnership.partnership_name
 
 
+def test_the_contacts_a_page_shows_are_read_once_per_process(
+    kept_site_configuration, client, make_article, make_contact
+):
+    contact = make_contact()
+    article = make_article(body=[streams.related_contacts("Who to contact", [contact])])
+    client.get(article.url)  # Wagtail saves the settings not made yet: a new generation.
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert "0808 800 5000" in client.get(article.url).content.decode()
+    assert not [query for query in queries if "help_contact" in query["sql"]]
+
+
 def test_what_a_kept_answer_may_depend_on_is_watched():
     watched = site_configuration.configuration_models()
     for model in (Site, Page, PageViewRestriction, PartnershipSettings, QuickExitSettings):
         assert model in watched
-    # The helpline a young people's setting selects is a contact.
-    assert any(model.__name__ == "Contact" for model in watched)
+    # The contact registry watches contacts and their hours.
+    assert {"Contact", "OpeningPeriod"} <= {model.__name__ for model in watched}

@@ -8,6 +8,7 @@ import datetime
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -153,6 +154,17 @@ def site_configuration_read_afresh():
     """Nothing an earlier test's process kept about the site configuration (which its
     rolled-back database no longer holds) is used by the next one."""
     site_configuration.forget()
+
+
+@pytest.fixture
+def kept_site_configuration(monkeypatch):
+    """As in production, where the cache is shared: answers about the site configuration
+    are kept between requests (`core.site_configuration`; here in one process's cache)."""
+    monkeypatch.setattr(site_configuration, "cache_is_shared", lambda: True)
+    cache.clear()
+    yield
+    site_configuration.forget()
+    cache.clear()
 
 
 @pytest.fixture
