@@ -326,7 +326,7 @@ HEADLINE_CHOICES = [(name, label) for name, (label, _) in HEADLINES.items()]
 
 
 def headline(release, name):
-    return HEADLINES[name][1](release)
+    return kept_for_release(release, ("headline", name), lambda: HEADLINES[name][1](release))
 
 
 # The local view ------------------------------------------------------------------------

@@ -306,7 +306,7 @@ class Contact(
         depend. Like Wagtail's `Page.cache_key`, for `{% cache %}`."""
         rows = [self, *self.opening_periods.all()]
         stored = [
-            [field.value_to_string(row) for field in row._meta.concrete_fields] for row in rows
+            [_stored_value(row, field) for field in row._meta.concrete_fields] for row in rows
         ]
         today = opening_hours.uk_time(opening_hours.now()).date(), timezone.localdate()
         return hashlib.sha256(repr((stored, today)).encode()).hexdigest()
@@ -346,6 +346,13 @@ class Contact(
         "Closed on bank holidays", "Closed on Thursday 24 December"].
         """
         return opening_hours.summary(self)
+
+
+def _stored_value(row, field):
+    """What `row` holds in `field`, as it is stored (a StreamField's blocks as JSON)."""
+    if isinstance(field, StreamField):
+        return field.value_to_string(row)
+    return getattr(row, field.attname)
 
 
 WEEKDAY_CHOICES = list(enumerate(DAY_NAMES))
