@@ -142,10 +142,17 @@ def watches(model):
     return issubclass(model, configuration_models())
 
 
+def changed():
+    """Every kept answer is read anew: now, and again when the transaction commits. For
+    code that changes watched models without their signals (a queryset update, a raw or
+    bulk insert); their saves and deletes call it themselves."""
+    new_generation()
+    transaction.on_commit(new_generation, robust=True)
+
+
 def _changed(sender, instance, raw=False, **kwargs):
     if not raw and isinstance(instance, configuration_models()):
-        new_generation()
-        transaction.on_commit(new_generation, robust=True)
+        changed()
 
 
 def connect():

@@ -31,6 +31,7 @@ from wagtail.models import (
 from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticlePage, TopicIndexPage
+from core import site_configuration
 from demo.facts import data_file
 from demo.pdf import marked_pdf
 from home.models import HomePage
@@ -115,6 +116,7 @@ def insert_children(parent, pages):
         page.pk = page.page_ptr_id = base.pk
         page.save_base(raw=True, force_insert=True)
     Page.objects.filter(pk=parent.pk).update(numchild=parent.get_children().count())
+    site_configuration.changed()  # No signal told the running app servers.
     return pages
 
 
