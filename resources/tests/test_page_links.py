@@ -237,3 +237,23 @@ def test_the_page_body_refuses_an_item_with_both_or_neither(public_resource):
         )
         with pytest.raises(StreamBlockValidationError):
             body.clean(value)
+
+
+def test_a_kept_entry_is_drawn_again_when_anything_it_shows_changes(public_resource):
+    from django.template.loader import render_to_string
+
+    def entry(resource, href="/resources/1/"):
+        return render_to_string(
+            "resources/includes/resource_entry.html", {"resource": resource, "href": href}
+        )
+
+    assert "What carers can look out for." in entry(public_resource)
+    public_resource.summary = "What foster carers can look out for."
+    assert "What foster carers can look out for." in entry(public_resource)
+    assert 'href="/library/1/"' in entry(public_resource, href="/library/1/")
+    assert "PERSONAL" not in entry(public_resource)
+    public_resource.descriptor = "PERSONAL"
+    assert "PERSONAL" in entry(public_resource)
+    # Read afresh, with its file's text left out, it is the same entry.
+    stored = Resource.objects.get(pk=public_resource.pk)
+    assert entry(stored) == entry(Resource.objects.get(pk=public_resource.pk))
