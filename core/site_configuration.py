@@ -24,6 +24,8 @@ An app adds models of its own with `watch` (the contact registry adds contacts).
 import functools
 import logging
 import pickle
+import threading
+import time
 import uuid
 
 from django.core.cache import cache
@@ -48,7 +50,11 @@ GENERATION_KEY = "site_configuration_generation"
 # Enough for the sites' settings and the pages people read most; the oldest answer
 # goes first, so addresses made up by the thousand cannot make this grow.
 MOST_ANSWERS = 1000
-_answers = {}  # {(generation, key): pickled answer}, for the current generation only
+# However long the generation stays the same: should the shared cache refuse to write a
+# new one while it still answers reads, no process keeps an old answer longer than this.
+KEPT_SECONDS = 60
+_answers = {}  # {(generation, key): (when read, pickled answer)}, current generation only
+_lock = threading.Lock()
 
 
 def kept(request, key, read):
@@ -57,20 +63,24 @@ def kept(request, key, read):
     generation = _generation(request)
     if generation is None:
         return read()
-    if (generation, key) in _answers:
-        return pickle.loads(_answers[generation, key])
-    if any(kept_generation != generation for kept_generation, _key in _answers):
-        _answers.clear()
+    found = _answers.get((generation, key))
+    if found is not None and time.monotonic() - found[0] < KEPT_SECONDS:
+        return pickle.loads(found[1])
     answer = read()
-    if len(_answers) >= MOST_ANSWERS:
-        del _answers[next(iter(_answers))]
-    _answers[generation, key] = pickle.dumps(answer, pickle.HIGHEST_PROTOCOL)
+    stored = (time.monotonic(), pickle.dumps(answer, pickle.HIGHEST_PROTOCOL))
+    with _lock:
+        if any(kept_generation != generation for kept_generation, _key in _answers):
+            _answers.clear()
+        if len(_answers) >= MOST_ANSWERS:
+            del _answers[next(iter(_answers))]
+        _answers[generation, key] = stored
     return answer
 
 
 def forget():
     """Drop every answer this process keeps."""
-    _answers.clear()
+    with _lock:
+        _answers.clear()
 
 
 def new_generation():
@@ -79,6 +89,7 @@ def new_generation():
         cache.set(GENERATION_KEY, uuid.uuid4().hex, None, version=SITE_ROOT_PATHS_CACHE_VERSION)
     except Exception:
         logger.exception("The shared cache did not answer; no new generation was written")
+        forget()  # This process at least; the others within KEPT_SECONDS.
 
 
 def _generation(request):

@@ -1,6 +1,8 @@
 """Answers about a site's configuration, kept per process until it changes
 (core.site_configuration): kept only with a shared cache, and never after a change."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -90,6 +92,18 @@ def test_a_change_another_process_made_is_read_once_it_writes_a_new_generation(
     assert settings_of().partnership_name == partnership.partnership_name
     # ...but the other process writes a new generation in the shared cache.
     site_configuration.new_generation()
+    assert settings_of().partnership_name == "Elsewhere"
+
+
+def test_an_answer_is_kept_no_longer_than_a_minute_whatever_the_generation(
+    kept_site_configuration, partnership, monkeypatch
+):
+    settings_of()
+    # A change whose new generation the shared cache failed to write.
+    PartnershipSettings.objects.filter(pk=partnership.pk).update(partnership_name="Elsewhere")
+    assert settings_of().partnership_name == partnership.partnership_name
+    later = time.monotonic() + site_configuration.KEPT_SECONDS
+    monkeypatch.setattr(site_configuration.time, "monotonic", lambda: later)
     assert settings_of().partnership_name == "Elsewhere"
 
 
