@@ -10,6 +10,7 @@ from django.db import connection
 
 from backups import archive, databases, media
 from backups.errors import BackupError
+from core import site_configuration
 
 
 @dataclass
@@ -82,6 +83,8 @@ def restore(path, force=False):
             raise BackupError(f"{error} Nothing was changed.") from error
         databases.load(connection, Path(work) / database["file"], existing)
         media.replace(settings.MEDIA_ROOT, Path(work) / archive.MEDIA)
+    # Running app servers read the restored configuration anew (a restore sends no signal).
+    site_configuration.new_generation()
     files = sum(1 for name in manifest["files"] if name.startswith(f"{archive.MEDIA}/"))
     return Summary(Path(path), engine, files, created_at=str(manifest.get("created_at")))
 
