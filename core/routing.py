@@ -8,7 +8,7 @@ whether a view restriction is set on it; only the page served is then read as it
 own type. The pages above it are kept on it as its `Lineage`, for its breadcrumbs
 and its view restrictions (`core.pages.SitePage`). The line of pages depends on
 pages and their restrictions only, so it is kept until they change
-(`core.site_configuration`).
+(`core.site_configuration`), and so is the page served, as its own type.
 
 A page type with its own `route` (a routable page, say) still decides what the rest
 of the path means below it, exactly as in Wagtail.
@@ -94,7 +94,8 @@ def route(request, path):
             found += 1
         for parent, child in zip(line, line[1:], strict=False):
             child._cached_parent_obj = parent
-        page = line[found].specific
+        served = line[found]
+        page = site_configuration.kept(request, ("page", served.pk), lambda: served.specific)
         page.lineage = Lineage(
             ancestors=line[:found],
             restricted_page_ids=[

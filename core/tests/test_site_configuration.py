@@ -170,6 +170,23 @@ def test_the_contacts_a_page_shows_are_read_once_per_process(
     assert not [query for query in queries if "help_contact" in query["sql"]]
 
 
+def test_the_page_served_is_kept_and_a_published_change_is_served_at_once(
+    kept_site_configuration, client, make_article
+):
+    article = make_article()
+    client.get(article.url)  # Wagtail saves the settings not made yet: a new generation.
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url).status_code == 200
+    assert not [query for query in queries if "articles_articlepage" in query["sql"]]
+
+    article.title = "Child trafficking: the signs"
+    article.save_revision().publish()
+    assert "Child trafficking: the signs" in client.get(article.url).content.decode()
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
 def test_what_a_kept_answer_may_depend_on_is_watched():
     watched = site_configuration.configuration_models()
     for model in (Site, Page, PageViewRestriction, PartnershipSettings, QuickExitSettings):
