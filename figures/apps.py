@@ -9,6 +9,11 @@ class FiguresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core import site_configuration
         from figures import purge
+        from figures.models import Dataset, Release
 
         purge.connect()
+        # Datasets are kept with the site configuration until one changes (an import
+        # saves the dataset with its new current release).
+        site_configuration.watch(Dataset, Release)

@@ -191,5 +191,6 @@ def test_what_a_kept_answer_may_depend_on_is_watched():
     watched = site_configuration.configuration_models()
     for model in (Site, Page, PageViewRestriction, PartnershipSettings, QuickExitSettings):
         assert model in watched
-    # The contact registry watches contacts and their hours.
-    assert {"Contact", "OpeningPeriod"} <= {model.__name__ for model in watched}
+    # The contact registry watches contacts and their hours; the figures their datasets.
+    names = {model.__name__ for model in watched}
+    assert {"Contact", "OpeningPeriod", "Dataset", "Release"} <= names
