@@ -9,13 +9,22 @@ scale between SQLite's bm25 and PostgreSQL's ts_rank, so the position is used: 1
 the first, 1/2 for the second...), then prefers every searched idea in the title, and
 guidance whose review is up to date (a page with a last review date and no overdue
 next review; a document not past its review date) over unreviewed or overdue material.
+
+On PostgreSQL the backend's own query and score are asked of this site's readable pages
+one by one (`ranked_pages`), and a search that nothing in the index matches is not run
+(`indexed`). Per-result work (addresses, extracts) waits until a result is shown.
 """
 
 from dataclasses import dataclass
 from functools import partial
 
+from django.db import connection
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from contacts.models import Area, Contact
 from core.access import (
@@ -37,7 +46,7 @@ REVIEWED_WEIGHT = 1.5
 class Result:
     kind: str  # "page", "document" or "area"
     title: str
-    url: str
+    link: object  # the address, or a function that gives it: only the results shown ask
     description: str
     score: float
     resource: object = None  # the document, for its format, marking and the filters
@@ -45,6 +54,10 @@ class Result:
     # only the results shown are read), and the words to mark in it.
     extract_from: object = None
     words: tuple = ()
+
+    @property
+    def url(self):
+        return self.link() if callable(self.link) else self.link
 
     @property
     def extract(self):
@@ -74,6 +87,64 @@ def ranked(queryset, meaning):
     return [(obj, 1 / place) for place, obj in enumerate(found, start=1)]
 
 
+def backend_query(meaning):
+    """On PostgreSQL: (tsquery, score) for `meaning`, built by Wagtail's database backend
+    itself, so that the words, stemming, synonyms and weights are exactly its own. The
+    score is over an index entry's title and body: what the backend ranks by."""
+    backend = get_search_backend()
+    compiler = backend.query_compiler_class(Page.objects.all(), meaning.backend_query())
+    config = compiler.get_config(backend)
+    query = compiler.build_tsquery(compiler.query, config=config)
+    vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+    return query, compiler._build_rank_expression(vectors, config)
+
+
+def matching_entries(query):
+    """The index entries, of any site or kind, that match `query` (a tsquery): the
+    backend's own test, on the title and body together (search/migrations/0002 indexes
+    exactly that)."""
+    together = F("title")._combine(F("body"), "||", False)
+    return IndexEntry.objects.alias(_vector_=together).filter(_vector_=query)
+
+
+def indexed(meaning):
+    """Whether anything in the search index matches `meaning`: when nothing does, of any
+    site or kind, no page or document can be found and neither is searched, so a
+    misspelling goes straight to its correction. One look in the index on PostgreSQL;
+    elsewhere assumed."""
+    if connection.vendor != "postgresql":
+        return True
+    query, _score = backend_query(meaning)
+    return matching_entries(query).exists()
+
+
+def ranked_pages(pages, meaning):
+    """`ranked` for a page query: the same pages in the same order (the backend's score,
+    then the newest page first).
+
+    On PostgreSQL each page of `pages` is looked up in the index by its entry's unique
+    (type, id) key and matched there. Wagtail's own query joins the entries of every page
+    type to the pages, so PostgreSQL matches the whole index (every site's pages, and
+    for a common word or a synonym most of them) before keeping this site's readable
+    ones: three or four times the work on a site of several partnerships."""
+    if connection.vendor != "postgresql":
+        return ranked(pages, meaning)
+    query, score = backend_query(meaning)
+    entry = matching_entries(query).filter(
+        content_type_id=OuterRef("content_type_id"),
+        object_id=Cast(OuterRef("pk"), CharField(max_length=50)),
+    )
+    # Scalar subqueries, which PostgreSQL evaluates for each page: as EXISTS it would
+    # join and, misled by its costs, match the whole index again.
+    found = (
+        pages.alias(_entry=Subquery(entry.values("pk")[:1]))
+        .filter(_entry__isnull=False)
+        .annotate(_score=Subquery(entry.annotate(score=score).values("score")[:1]))
+        .order_by(F("_score").desc(), "-pk")[:CANDIDATES]
+    )
+    return [(obj, 1 / place) for place, obj in enumerate(found, start=1)]
+
+
 def public_among(request, found, public):
     """The ids of the `found` (object, relevance) pairs that anyone may read, from
     `public`, a query of such objects; asked only of someone signed in, as all that
@@ -86,14 +157,14 @@ def public_among(request, found, public):
 
 def page_results(request, viewable, meaning):
     """`viewable`: `core.access.viewable_pages(request)`, read once for the request."""
-    pages = ranked(viewable.specific(), meaning)
+    pages = ranked_pages(viewable.specific(), meaning)
     public = public_among(request, pages, public_pages(Page.objects.all()))
     today = timezone.localdate()
     return [
         Result(
             "page",
             page.title,
-            page.get_url(request),
+            partial(page.get_url, request),
             page_description(page),
             relevance * weight(page.title, meaning, page_is_reviewed(page, today)),
             extract_from=partial(stream_text, getattr(page, "body", ""))
@@ -127,7 +198,7 @@ def resource_results(request, meaning):
         Result(
             "document",
             resource.title,
-            library.resource_url(resource, request) if library else resource.url,
+            partial(library.resource_url, resource, request) if library else resource.url,
             resource.summary,
             relevance
             * weight(

@@ -47,6 +47,7 @@ from search.results import (
     CANDIDATES,
     area_results,
     front_doors,
+    indexed,
     page_results,
     resource_results,
 )
@@ -58,7 +59,7 @@ POPULAR_TOPICS = 6
 
 class Search:
     """What one request searches: read once, searched once or twice (the second time
-    for a corrected spelling)."""
+    for a corrected spelling), and not at all for words nothing in the index holds."""
 
     def __init__(self, request, partnership):
         self.request = request
@@ -72,9 +73,11 @@ class Search:
     def results(self, text):
         """Every result for `text`, best first: the areas, then pages and documents."""
         meaning = Meaning.of(text, self.synonyms)
-        found = page_results(self.request, self.pages, meaning)
-        found += resource_results(self.request, meaning)
-        found.sort(key=lambda result: result.score, reverse=True)
+        found = []
+        if indexed(meaning):
+            found = page_results(self.request, self.pages, meaning)
+            found += resource_results(self.request, meaning)
+            found.sort(key=lambda result: result.score, reverse=True)
         return area_results(self.worried_url, self.doors, meaning) + found
 
     def corrected(self, text):

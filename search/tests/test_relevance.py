@@ -4,9 +4,12 @@ and synonyms find the right page first. Run on SQLite and on PostgreSQL (DATABAS
 import re
 
 import pytest
+from django.db import connection  # noqa: F401 (the skip conditions name it)
+from wagtail.models import Page
 
 from search.models import Synonym
 from search.query import Meaning
+from search.results import indexed, ranked, ranked_pages
 
 
 @pytest.fixture
@@ -65,3 +68,25 @@ def test_a_corrected_search_stays_within_the_query_budget(
     # as corrected, with the titles for the correction read in between.
     with django_assert_max_num_queries(13):
         result_titles(client, "trafficing")
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's own lookup")
+@pytest.mark.parametrize("query", ["child", "safeguarding", "exploitation", "county lines", "CSE"])
+def test_postgresql_looks_pages_up_one_by_one_and_ranks_them_as_wagtail_does(demo, query):
+    pages = Page.objects.live().public().specific()
+    meaning = Meaning.of(query, list(Synonym.objects.all()))
+    theirs = [page.pk for page, _relevance in ranked(pages, meaning)]
+    assert len(theirs) > 1
+    assert [page.pk for page, _relevance in ranked_pages(pages, meaning)] == theirs
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="one look in the index")
+def test_a_word_in_nothing_indexed_is_not_searched_but_corrected(
+    client, demo, django_assert_max_num_queries
+):
+    assert indexed(Meaning.of("trafficking", []))
+    assert not indexed(Meaning.of("trafficing", []))
+    client.get("/search/")
+    with django_assert_max_num_queries(12):
+        titles, _html = result_titles(client, "trafficing")
+    assert titles[0] == "Child trafficking"
