@@ -12,7 +12,8 @@ next review; a document not past its review date) over unreviewed or overdue mat
 
 On PostgreSQL the backend's own query and score are asked of this site's readable pages
 one by one (`ranked_pages`), and a search that nothing in the index matches is not run
-(`indexed`). Per-result work (addresses, extracts) waits until a result is shown.
+(`indexed`). Per-result work (addresses, extracts) waits
+until a result is shown.
 """
 
 from dataclasses import dataclass
@@ -87,6 +88,9 @@ def ranked(queryset, meaning):
     return [(obj, 1 / place) for place, obj in enumerate(found, start=1)]
 
 
+TITLE_AND_BODY = F("title")._combine(F("body"), "||", False)  # what the backend matches
+
+
 def backend_query(meaning):
     """On PostgreSQL: (tsquery, score) for `meaning`, built by Wagtail's database backend
     itself, so that the words, stemming, synonyms and weights are exactly its own. The
@@ -103,8 +107,7 @@ def matching_entries(query):
     """The index entries, of any site or kind, that match `query` (a tsquery): the
     backend's own test, on the title and body together (search/migrations/0002 indexes
     exactly that)."""
-    together = F("title")._combine(F("body"), "||", False)
-    return IndexEntry.objects.alias(_vector_=together).filter(_vector_=query)
+    return IndexEntry.objects.alias(_vector_=TITLE_AND_BODY).filter(_vector_=query)
 
 
 def indexed(meaning):
@@ -119,25 +122,27 @@ def indexed(meaning):
 
 
 def ranked_pages(pages, meaning):
-    """`ranked` for a page query: the same pages in the same order (the backend's score,
-    then the newest page first).
+    """`ranked` for a query of pages: the same pages in the same order (the backend's
+    score, then the newest first).
 
-    On PostgreSQL each page of `pages` is looked up in the index by its entry's unique
-    (type, id) key and matched there. Wagtail's own query joins the entries of every page
-    type to the pages, so PostgreSQL matches the whole index (every site's pages, and
-    for a common word or a synonym most of them) before keeping this site's readable
-    ones: three or four times the work on a site of several partnerships."""
+    On PostgreSQL each page of `pages` (this site's readable pages) is looked up in the
+    index by its entry's unique (type, id) key and matched there, in scalar subqueries
+    that PostgreSQL evaluates page by page; only the entries that match are scored.
+    Wagtail's own query joins the entries of every page type to the pages, and
+    PostgreSQL, misled by its costs, matches the whole index (every site's pages; for a
+    common word or a synonym, most of them) before keeping this site's readable ones; an
+    EXISTS would be joined the same way. (The documents are one library, all searched
+    anyway: they keep Wagtail's query.)"""
     if connection.vendor != "postgresql":
         return ranked(pages, meaning)
     query, score = backend_query(meaning)
-    entry = matching_entries(query).filter(
-        content_type_id=OuterRef("content_type_id"),
+    entry = IndexEntry.objects.filter(
+        content_type_id=OuterRef("content_type_id"),  # a page's entry is of its own type
         object_id=Cast(OuterRef("pk"), CharField(max_length=50)),
     )
-    # Scalar subqueries, which PostgreSQL evaluates for each page: as EXISTS it would
-    # join and, misled by its costs, match the whole index again.
+    matching = entry.alias(_vector_=TITLE_AND_BODY).filter(_vector_=query)
     found = (
-        pages.alias(_entry=Subquery(entry.values("pk")[:1]))
+        pages.alias(_entry=Subquery(matching.values("pk")[:1]))
         .filter(_entry__isnull=False)
         .annotate(_score=Subquery(entry.annotate(score=score).values("score")[:1]))
         .order_by(F("_score").desc(), "-pk")[:CANDIDATES]
