@@ -10,15 +10,16 @@ the first, 1/2 for the second...), then prefers every searched idea in the title
 guidance whose review is up to date (a page with a last review date and no overdue
 next review; a document not past its review date) over unreviewed or overdue material.
 
-On PostgreSQL the backend's own query and score are asked of this site's readable pages
-one by one (`ranked_pages`), and a search that nothing in the index matches is not run
-(`indexed`). Per-result work (addresses, extracts) waits
+On PostgreSQL the backend's own query and score are asked of this site's readable pages,
+and of the readable documents, one by one (`looked_up`), and a search that nothing in
+the index matches is not run (`indexed`). Per-result work (addresses, extracts) waits
 until a result is shown.
 """
 
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
@@ -36,7 +37,7 @@ from core.access import (
 )
 from resources.models import ResourceLibraryPage
 from search.extracts import highlighted, stream_text
-from search.models import words_of
+from search.models import IndexEntryVector, words_of
 
 CANDIDATES = 100  # of each kind, ranked again here; more are counted, not shown
 TITLE_WEIGHT = 3.0
@@ -91,10 +92,12 @@ def ranked(queryset, meaning):
 TITLE_AND_BODY = F("title")._combine(F("body"), "||", False)  # what the backend matches
 
 
+@lru_cache(maxsize=64)
 def backend_query(meaning):
     """On PostgreSQL: (tsquery, score) for `meaning`, built by Wagtail's database backend
     itself, so that the words, stemming, synonyms and weights are exactly its own. The
-    score is over an index entry's title and body: what the backend ranks by."""
+    score is over an index entry's title and body: what the backend ranks by. (Kept for
+    the next search of the same words: building them takes a few milliseconds.)"""
     backend = get_search_backend()
     compiler = backend.query_compiler_class(Page.objects.all(), meaning.backend_query())
     config = compiler.get_config(backend)
@@ -121,33 +124,40 @@ def indexed(meaning):
     return matching_entries(query).exists()
 
 
-def ranked_pages(pages, meaning):
-    """`ranked` for a query of pages: the same pages in the same order (the backend's
-    score, then the newest first).
+def looked_up(queryset, meaning, content_type):
+    """On PostgreSQL, `ranked` for the objects of `queryset`: the same objects in the same
+    order (the backend's score, then the newest first), each looked up in the index by
+    its entry's unique (type, id) key, `content_type` being the entries' type (for pages,
+    `OuterRef("content_type_id")`: a page's entry is of its own type).
 
-    On PostgreSQL each page of `pages` (this site's readable pages) is looked up in the
-    index by its entry's unique (type, id) key and matched there, in scalar subqueries
-    that PostgreSQL evaluates page by page; only the entries that match are scored.
-    Wagtail's own query joins the entries of every page type to the pages, and
-    PostgreSQL, misled by its costs, matches the whole index (every site's pages; for a
-    common word or a synonym, most of them) before keeping this site's readable ones; an
-    EXISTS would be joined the same way. (The documents are one library, all searched
-    anyway: they keep Wagtail's query.)"""
-    if connection.vendor != "postgresql":
-        return ranked(pages, meaning)
+    The lookups are scalar subqueries, which PostgreSQL evaluates object by object, and
+    match the title and body vectors stored together (search/migrations/0005); only the
+    entries that match are scored. Wagtail's own query joins the entries of every page
+    type to the pages and matches `title || body`, joining the two vectors anew for each
+    entry; PostgreSQL, misled by its costs, matches the whole index that way (every
+    site's pages; for a common word or a synonym, most of them) before keeping the
+    site's readable ones. An EXISTS would be joined the same way. This costs a few
+    milliseconds more for a rare word, which the index alone would find, and much less
+    for a common one."""
     query, score = backend_query(meaning)
-    entry = IndexEntry.objects.filter(
-        content_type_id=OuterRef("content_type_id"),  # a page's entry is of its own type
-        object_id=Cast(OuterRef("pk"), CharField(max_length=50)),
+    entry = IndexEntryVector.objects.filter(
+        content_type_id=content_type, object_id=Cast(OuterRef("pk"), CharField(max_length=50))
     )
-    matching = entry.alias(_vector_=TITLE_AND_BODY).filter(_vector_=query)
     found = (
-        pages.alias(_entry=Subquery(matching.values("pk")[:1]))
+        queryset.alias(_entry=Subquery(entry.filter(title_and_body=query).values("pk")[:1]))
         .filter(_entry__isnull=False)
         .annotate(_score=Subquery(entry.annotate(score=score).values("score")[:1]))
         .order_by(F("_score").desc(), "-pk")[:CANDIDATES]
     )
     return [(obj, 1 / place) for place, obj in enumerate(found, start=1)]
+
+
+def ranked_pages(pages, meaning):
+    """`ranked` for a query of pages (this site's readable ones), as `looked_up` says on
+    PostgreSQL."""
+    if connection.vendor != "postgresql":
+        return ranked(pages, meaning)
+    return looked_up(pages, meaning, OuterRef("content_type_id"))
 
 
 def public_among(request, found, public):
@@ -188,14 +198,15 @@ def document_text(resource):
 
 
 def resource_results(request, meaning):
-    # Narrowed by id, so that `readable_documents` may filter on any field, not only
-    # those the search index declares as filter fields.
-    readable = readable_documents(request)
+    readable = readable_documents(request).defer("text").prefetch_related("topics")
     model = readable.model
-    resources = ranked(
-        model.objects.filter(pk__in=readable.values("pk")).defer("text").prefetch_related("topics"),
-        meaning,
-    )
+    if connection.vendor == "postgresql":
+        resources = looked_up(readable, meaning, ContentType.objects.get_for_model(model).pk)
+    else:
+        # Narrowed by id, so that `readable_documents` may filter on any field, not only
+        # those the search index declares as filter fields.
+        searched = model.objects.filter(pk__in=readable.values("pk"))
+        resources = ranked(searched.defer("text").prefetch_related("topics"), meaning)
     public = public_among(request, resources, public_documents())
     library = ResourceLibraryPage.for_request(request) if resources else None
     today = timezone.localdate()

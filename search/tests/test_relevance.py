@@ -4,12 +4,14 @@ and synonyms find the right page first. Run on SQLite and on PostgreSQL (DATABAS
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection  # noqa: F401 (the skip conditions name it)
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from search.models import Synonym
 from search.query import Meaning
-from search.results import indexed, ranked, ranked_pages
+from search.results import indexed, looked_up, ranked, ranked_pages
 
 
 @pytest.fixture
@@ -79,6 +81,17 @@ def test_postgresql_looks_pages_up_one_by_one_and_ranks_them_as_wagtail_does(dem
     assert len(theirs) > 1
     mine = ranked_pages(pages, meaning)
     assert [page.pk for page, _relevance in mine] == theirs
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's own lookup")
+@pytest.mark.parametrize("query", ["child", "trafficking", "modern slavery"])
+def test_postgresql_looks_documents_up_one_by_one_and_ranks_them_as_wagtail_does(demo, query):
+    model = get_document_model()
+    meaning = Meaning.of(query, list(Synonym.objects.all()))
+    theirs = [document.pk for document, _relevance in ranked(model.objects.all(), meaning)]
+    assert len(theirs) > 1
+    mine = looked_up(model.objects.all(), meaning, ContentType.objects.get_for_model(model).pk)
+    assert [document.pk for document, _relevance in mine] == theirs
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'", reason="one look in the index")
