@@ -11,9 +11,9 @@ guidance whose review is up to date (a page with a last review date and no overd
 next review; a document not past its review date) over unreviewed or overdue material.
 
 On PostgreSQL the backend's own query and score are asked of this site's readable pages,
-and of the readable documents, one by one (`looked_up`), and a search that nothing in
-the index matches is not run (`indexed`). Per-result work (addresses, extracts) waits
-until a result is shown.
+and of the readable documents, one by one (`looked_up`), and the documents are not
+searched for words that nothing in the index holds (`indexed`). Per-result work
+(addresses, extracts) waits until a result is shown.
 """
 
 from dataclasses import dataclass
@@ -114,10 +114,10 @@ def matching_entries(query):
 
 
 def indexed(meaning):
-    """Whether anything in the search index matches `meaning`: when nothing does, of any
-    site or kind, no page or document can be found and neither is searched, so a
-    misspelling goes straight to its correction. One look in the index on PostgreSQL;
-    elsewhere assumed."""
+    """Whether anything in the search index, of any site or kind, matches `meaning`:
+    when nothing does (a misspelling, mostly), no document can be found and the view
+    goes straight to the correction. One look in the index on PostgreSQL; elsewhere
+    assumed."""
     if connection.vendor != "postgresql":
         return True
     query, _score = backend_query(meaning)

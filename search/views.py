@@ -59,7 +59,8 @@ POPULAR_TOPICS = 6
 
 class Search:
     """What one request searches: read once, searched once or twice (the second time
-    for a corrected spelling), and not at all for words nothing in the index holds."""
+    for a corrected spelling); the documents are not searched for words that nothing in
+    the index holds."""
 
     def __init__(self, request, partnership):
         self.request = request
@@ -73,9 +74,8 @@ class Search:
     def results(self, text):
         """Every result for `text`, best first: the areas, then pages and documents."""
         meaning = Meaning.of(text, self.synonyms)
-        found = []
-        if indexed(meaning):
-            found = page_results(self.request, self.pages, meaning)
+        found = page_results(self.request, self.pages, meaning)
+        if found or indexed(meaning):  # else no document can match either
             found += resource_results(self.request, meaning)
             found.sort(key=lambda result: result.score, reverse=True)
         return area_results(self.worried_url, self.doors, meaning) + found
