@@ -21,7 +21,7 @@ from functools import lru_cache, partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models import CharField, Exists, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page
@@ -146,6 +146,9 @@ def looked_up(queryset, meaning, content_type):
     found = (
         queryset.alias(_entry=Subquery(entry.filter(title_and_body=query).values("pk")[:1]))
         .filter(_entry__isnull=False)
+        # Asked once, from the index, before any object: when nothing at all matches (a
+        # misspelling), nothing is looked up.
+        .filter(Exists(matching_entries(query)))
         .annotate(_score=Subquery(entry.annotate(score=score).values("score")[:1]))
         .order_by(F("_score").desc(), "-pk")[:CANDIDATES]
     )
@@ -197,10 +200,14 @@ def document_text(resource):
     return resource.summary
 
 
-def resource_results(request, meaning):
+def resource_results(request, meaning, common=True):
+    """`common`: whether the words are common ones, as the pages found tell (a full
+    hundred of them). On PostgreSQL the documents are then looked up one by one
+    (`looked_up`); for rarer words Wagtail's own query, which PostgreSQL answers from
+    the index, is quicker. Both find the same documents in the same order."""
     readable = readable_documents(request).defer("text").prefetch_related("topics")
     model = readable.model
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and common:
         resources = looked_up(readable, meaning, ContentType.objects.get_for_model(model).pk)
     else:
         # Narrowed by id, so that `readable_documents` may filter on any field, not only

@@ -76,7 +76,7 @@ class Search:
         meaning = Meaning.of(text, self.synonyms)
         found = page_results(self.request, self.pages, meaning)
         if found or indexed(meaning):  # else no document can match either
-            found += resource_results(self.request, meaning)
+            found += resource_results(self.request, meaning, len(found) >= CANDIDATES)
             found.sort(key=lambda result: result.score, reverse=True)
         return area_results(self.worried_url, self.doors, meaning) + found
 
