@@ -105,3 +105,12 @@ def test_documents_are_not_searched_for_a_word_in_nothing_indexed(client, demo):
     assert titles[0] == "Child trafficking"
     documents = [q for q in queries if q["sql"].startswith('SELECT "resources_resource"."id"')]
     assert len(documents) == 1  # for "trafficking" only
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's index")
+def test_the_title_and_body_index_keeps_no_pending_list(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'search_indexentry_title_body_gin'"
+        )
+        assert "fastupdate=off" in cursor.fetchone()[0]
