@@ -10,10 +10,10 @@ the first, 1/2 for the second...), then prefers every searched idea in the title
 guidance whose review is up to date (a page with a last review date and no overdue
 next review; a document not past its review date) over unreviewed or overdue material.
 
-On PostgreSQL the backend's own query and score are asked of this site's readable pages,
-and of the readable documents, one by one (`looked_up`), and the documents are not
-searched for words that nothing in the index holds (`indexed`). Per-result work
-(addresses, extracts) waits until a result is shown.
+On PostgreSQL the backend's own query and score are asked of this site's readable pages
+one by one (`looked_up`), and of the readable documents too when the words are common
+ones; the documents are not searched for words that nothing in the index holds
+(`indexed`). Per-result work (addresses, extracts) waits until a result is shown.
 """
 
 from dataclasses import dataclass
