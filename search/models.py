@@ -1,10 +1,13 @@
-"""The search words editors maintain: groups of words and phrases that mean the same."""
+"""The search words editors maintain (groups of words and phrases that mean the same), and
+Wagtail's index entries as this app reads them on PostgreSQL."""
 
 import re
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 SEPARATOR = "="
+TITLE_AND_BODY_COLUMN = "search_title_and_body"
 
 
 def words_of(text):
@@ -37,3 +40,26 @@ class Synonym(models.Model):
         """Each phrase as its words: (("mash",), ("multi", "agency", ...), ...)."""
         phrases = (words_of(part) for part in self.terms.split(SEPARATOR))
         return tuple(dict.fromkeys(phrase for phrase in phrases if phrase))
+
+
+class IndexEntryVector(models.Model):
+    """Wagtail's search index entries (its table, which it writes), as PostgreSQL holds
+    them: with their title and body vectors stored together too (search/migrations/0005),
+    so that matching an entry does not join the two first. Read on PostgreSQL only."""
+
+    id = models.AutoField(primary_key=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.DO_NOTHING, related_name="+"
+    )
+    object_id = models.CharField(max_length=50)
+    title_norm = models.FloatField()
+    title = SearchVectorField()
+    body = SearchVectorField()
+    title_and_body = SearchVectorField(db_column=TITLE_AND_BODY_COLUMN)
+
+    class Meta:
+        managed = False
+        db_table = "wagtailsearch_indexentry"
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}"

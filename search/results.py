@@ -9,13 +9,24 @@ scale between SQLite's bm25 and PostgreSQL's ts_rank, so the position is used: 1
 the first, 1/2 for the second...), then prefers every searched idea in the title, and
 guidance whose review is up to date (a page with a last review date and no overdue
 next review; a document not past its review date) over unreviewed or overdue material.
+
+On PostgreSQL the backend's own query and score are asked of this site's readable pages
+one by one (`looked_up`), and of the readable documents too when the words are common
+ones; the documents are not searched for words that nothing in the index holds
+(`indexed`). Per-result work (addresses, extracts) waits until a result is shown.
 """
 
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import CharField, Exists, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from contacts.models import Area, Contact
 from core.access import (
@@ -26,7 +37,7 @@ from core.access import (
 )
 from resources.models import ResourceLibraryPage
 from search.extracts import highlighted, stream_text
-from search.models import words_of
+from search.models import IndexEntryVector, words_of
 
 CANDIDATES = 100  # of each kind, ranked again here; more are counted, not shown
 TITLE_WEIGHT = 3.0
@@ -37,7 +48,7 @@ REVIEWED_WEIGHT = 1.5
 class Result:
     kind: str  # "page", "document" or "area"
     title: str
-    url: str
+    link: object  # the address, or a function that gives it: only the results shown ask
     description: str
     score: float
     resource: object = None  # the document, for its format, marking and the filters
@@ -45,6 +56,10 @@ class Result:
     # only the results shown are read), and the words to mark in it.
     extract_from: object = None
     words: tuple = ()
+
+    @property
+    def url(self):
+        return self.link() if callable(self.link) else self.link
 
     @property
     def extract(self):
@@ -74,6 +89,80 @@ def ranked(queryset, meaning):
     return [(obj, 1 / place) for place, obj in enumerate(found, start=1)]
 
 
+TITLE_AND_BODY = F("title")._combine(F("body"), "||", False)  # what the backend matches
+
+
+@lru_cache(maxsize=64)
+def backend_query(meaning):
+    """On PostgreSQL: (tsquery, score) for `meaning`, built by Wagtail's database backend
+    itself, so that the words, stemming, synonyms and weights are exactly its own. The
+    score is over an index entry's title and body: what the backend ranks by. (Kept for
+    the next search of the same words: building them takes a few milliseconds.)"""
+    backend = get_search_backend()
+    compiler = backend.query_compiler_class(Page.objects.all(), meaning.backend_query())
+    config = compiler.get_config(backend)
+    query = compiler.build_tsquery(compiler.query, config=config)
+    vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+    return query, compiler._build_rank_expression(vectors, config)
+
+
+def matching_entries(query):
+    """The index entries, of any site or kind, that match `query` (a tsquery): the
+    backend's own test, on the title and body together (search/migrations/0002 indexes
+    exactly that)."""
+    return IndexEntry.objects.alias(_vector_=TITLE_AND_BODY).filter(_vector_=query)
+
+
+def indexed(meaning):
+    """Whether anything in the search index, of any site or kind, matches `meaning`:
+    when nothing does (a misspelling, mostly), no document can be found and the view
+    goes straight to the correction. One look in the index on PostgreSQL; elsewhere
+    assumed."""
+    if connection.vendor != "postgresql":
+        return True
+    query, _score = backend_query(meaning)
+    return matching_entries(query).exists()
+
+
+def looked_up(queryset, meaning, content_type):
+    """On PostgreSQL, `ranked` for the objects of `queryset`: the same objects in the same
+    order (the backend's score, then the newest first), each looked up in the index by
+    its entry's unique (type, id) key, `content_type` being the entries' type (for pages,
+    `OuterRef("content_type_id")`: a page's entry is of its own type).
+
+    The lookups are scalar subqueries, which PostgreSQL evaluates object by object, and
+    match the title and body vectors stored together (search/migrations/0005); only the
+    entries that match are scored. Wagtail's own query joins the entries of every page
+    type to the pages and matches `title || body`, joining the two vectors anew for each
+    entry; PostgreSQL, misled by its costs, matches the whole index that way (every
+    site's pages; for a common word or a synonym, most of them) before keeping the
+    site's readable ones. An EXISTS would be joined the same way. This costs a few
+    milliseconds more for a rare word, which the index alone would find, and much less
+    for a common one."""
+    query, score = backend_query(meaning)
+    entry = IndexEntryVector.objects.filter(
+        content_type_id=content_type, object_id=Cast(OuterRef("pk"), CharField(max_length=50))
+    )
+    found = (
+        queryset.alias(_entry=Subquery(entry.filter(title_and_body=query).values("pk")[:1]))
+        .filter(_entry__isnull=False)
+        # Asked once, from the index, before any object: when nothing at all matches (a
+        # misspelling), nothing is looked up.
+        .filter(Exists(matching_entries(query)))
+        .annotate(_score=Subquery(entry.annotate(score=score).values("score")[:1]))
+        .order_by(F("_score").desc(), "-pk")[:CANDIDATES]
+    )
+    return [(obj, 1 / place) for place, obj in enumerate(found, start=1)]
+
+
+def ranked_pages(pages, meaning):
+    """`ranked` for a query of pages (this site's readable ones), as `looked_up` says on
+    PostgreSQL."""
+    if connection.vendor != "postgresql":
+        return ranked(pages, meaning)
+    return looked_up(pages, meaning, OuterRef("content_type_id"))
+
+
 def public_among(request, found, public):
     """The ids of the `found` (object, relevance) pairs that anyone may read, from
     `public`, a query of such objects; asked only of someone signed in, as all that
@@ -86,14 +175,14 @@ def public_among(request, found, public):
 
 def page_results(request, viewable, meaning):
     """`viewable`: `core.access.viewable_pages(request)`, read once for the request."""
-    pages = ranked(viewable.specific(), meaning)
+    pages = ranked_pages(viewable.specific(), meaning)
     public = public_among(request, pages, public_pages(Page.objects.all()))
     today = timezone.localdate()
     return [
         Result(
             "page",
             page.title,
-            page.get_url(request),
+            partial(page.get_url, request),
             page_description(page),
             relevance * weight(page.title, meaning, page_is_reviewed(page, today)),
             extract_from=partial(stream_text, getattr(page, "body", ""))
@@ -111,15 +200,20 @@ def document_text(resource):
     return resource.summary
 
 
-def resource_results(request, meaning):
-    # Narrowed by id, so that `readable_documents` may filter on any field, not only
-    # those the search index declares as filter fields.
-    readable = readable_documents(request)
+def resource_results(request, meaning, common=True):
+    """`common`: whether the words are common ones, as the pages found tell (a full
+    hundred of them). On PostgreSQL the documents are then looked up one by one
+    (`looked_up`); for rarer words Wagtail's own query, which PostgreSQL answers from
+    the index, is quicker. Both find the same documents in the same order."""
+    readable = readable_documents(request).defer("text").prefetch_related("topics")
     model = readable.model
-    resources = ranked(
-        model.objects.filter(pk__in=readable.values("pk")).defer("text").prefetch_related("topics"),
-        meaning,
-    )
+    if connection.vendor == "postgresql" and common:
+        resources = looked_up(readable, meaning, ContentType.objects.get_for_model(model).pk)
+    else:
+        # Narrowed by id, so that `readable_documents` may filter on any field, not only
+        # those the search index declares as filter fields.
+        searched = model.objects.filter(pk__in=readable.values("pk"))
+        resources = ranked(searched.defer("text").prefetch_related("topics"), meaning)
     public = public_among(request, resources, public_documents())
     library = ResourceLibraryPage.for_request(request) if resources else None
     today = timezone.localdate()
@@ -127,7 +221,7 @@ def resource_results(request, meaning):
         Result(
             "document",
             resource.title,
-            library.resource_url(resource, request) if library else resource.url,
+            partial(library.resource_url, resource, request) if library else resource.url,
             resource.summary,
             relevance
             * weight(

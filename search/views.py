@@ -47,6 +47,7 @@ from search.results import (
     CANDIDATES,
     area_results,
     front_doors,
+    indexed,
     page_results,
     resource_results,
 )
@@ -58,7 +59,8 @@ POPULAR_TOPICS = 6
 
 class Search:
     """What one request searches: read once, searched once or twice (the second time
-    for a corrected spelling)."""
+    for a corrected spelling); the documents are not searched for words that nothing in
+    the index holds."""
 
     def __init__(self, request, partnership):
         self.request = request
@@ -73,8 +75,9 @@ class Search:
         """Every result for `text`, best first: the areas, then pages and documents."""
         meaning = Meaning.of(text, self.synonyms)
         found = page_results(self.request, self.pages, meaning)
-        found += resource_results(self.request, meaning)
-        found.sort(key=lambda result: result.score, reverse=True)
+        if found or indexed(meaning):  # else no document can match either
+            found += resource_results(self.request, meaning, len(found) >= CANDIDATES)
+            found.sort(key=lambda result: result.score, reverse=True)
         return area_results(self.worried_url, self.doors, meaning) + found
 
     def corrected(self, text):

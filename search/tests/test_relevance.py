@@ -4,9 +4,15 @@ and synonyms find the right page first. Run on SQLite and on PostgreSQL (DATABAS
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.documents import get_document_model
+from wagtail.models import Page
 
 from search.models import Synonym
 from search.query import Meaning
+from search.results import indexed, looked_up, ranked, ranked_pages
 
 
 @pytest.fixture
@@ -65,3 +71,46 @@ def test_a_corrected_search_stays_within_the_query_budget(
     # as corrected, with the titles for the correction read in between.
     with django_assert_max_num_queries(13):
         result_titles(client, "trafficing")
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's own lookup")
+@pytest.mark.parametrize("query", ["child", "safeguarding", "exploitation", "county lines", "CSE"])
+def test_postgresql_looks_pages_up_one_by_one_and_ranks_them_as_wagtail_does(demo, query):
+    pages = Page.objects.live().public().specific()
+    meaning = Meaning.of(query, list(Synonym.objects.all()))
+    theirs = [page.pk for page, _relevance in ranked(pages, meaning)]
+    assert len(theirs) > 1
+    mine = ranked_pages(pages, meaning)
+    assert [page.pk for page, _relevance in mine] == theirs
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's own lookup")
+@pytest.mark.parametrize("query", ["child", "trafficking", "modern slavery"])
+def test_postgresql_looks_documents_up_one_by_one_and_ranks_them_as_wagtail_does(demo, query):
+    model = get_document_model()
+    meaning = Meaning.of(query, list(Synonym.objects.all()))
+    theirs = [document.pk for document, _relevance in ranked(model.objects.all(), meaning)]
+    assert len(theirs) > 1
+    mine = looked_up(model.objects.all(), meaning, ContentType.objects.get_for_model(model).pk)
+    assert [document.pk for document, _relevance in mine] == theirs
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="one look in the index")
+def test_documents_are_not_searched_for_a_word_in_nothing_indexed(client, demo):
+    assert indexed(Meaning.of("trafficking", []))
+    assert not indexed(Meaning.of("trafficing", []))
+    client.get("/search/")
+    with CaptureQueriesContext(connection) as queries:
+        titles, _html = result_titles(client, "trafficing")
+    assert titles[0] == "Child trafficking"
+    documents = [q for q in queries if q["sql"].startswith('SELECT "resources_resource"."id"')]
+    assert len(documents) == 1  # for "trafficking" only
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's index")
+def test_the_title_and_body_index_keeps_no_pending_list(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'search_indexentry_title_body_gin'"
+        )
+        assert "fastupdate=off" in cursor.fetchone()[0]
