@@ -1,9 +1,11 @@
-"""Per-request account rules: lapsed approvals, and MFA before any admin page.
+"""Per-request account rules: lapsed approvals, MFA before any admin page, and the end of
+an unused session.
 
 allauth deliberately ships no "require MFA" switch (AA-3649), so this middleware
 is ours. It sits after AuthenticationMiddleware and allauth's AccountMiddleware.
 """
 
+import time
 from urllib.parse import urlencode
 
 from allauth.account.authentication import get_authentication_records
@@ -76,3 +78,30 @@ class AccountAccessMiddleware:
                 if not passed_mfa(request, user):
                     return _redirect("mfa_reauthenticate", request.get_full_path())
         return self.get_response(request)
+
+
+# A session in use has its end moved on at most this often: each move is a write to the
+# session's row, a database transaction of its own.
+SESSION_REFRESH_SECONDS = 60
+REFRESHED_KEY = "_session_refreshed_at"
+
+
+class SessionIdleMiddleware:
+    """A session ends SESSION_COOKIE_AGE (30 minutes) after it was last used, give or take
+    a minute: when it is used, its end is moved on, but at most once a minute, instead of
+    a write on every request (Django's SESSION_SAVE_EVERY_REQUEST). A visitor without a
+    session, or with one that has ended, is given none. After SessionMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.is_empty():
+            return response
+        now = int(time.time())
+        last = session.get(REFRESHED_KEY, 0)  # reads the session
+        if not session.is_empty() and now - last >= SESSION_REFRESH_SECONDS:
+            session[REFRESHED_KEY] = now  # saved, with a new end, by SessionMiddleware
+        return response

@@ -1,13 +1,21 @@
 """Signed-in responses are private, anonymous ones cookie-free; see and delete your data;
 the system check against weak restrictions; sessions end."""
 
+import datetime
+import time
+from contextlib import contextmanager
+from unittest import mock
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
+from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from accounts import middleware
 from accounts.checks import check_no_weak_view_restrictions
 
 from .conftest import PASSWORD
@@ -37,9 +45,54 @@ def test_account_pages_send_a_referrer_their_forms_can_post_with(client, partner
 
 def test_sessions_end_with_the_browser_and_after_inactivity():
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
-    assert settings.SESSION_SAVE_EVERY_REQUEST
     assert settings.SESSION_COOKIE_AGE <= 30 * 60
     assert settings.SESSION_COOKIE_HTTPONLY
+
+
+def session_end(client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+@contextmanager
+def clocks_moved_on(seconds):
+    """The session middleware's clock and Django's (which sets and checks a session's end)."""
+    later = time.time() + seconds
+    with (
+        mock.patch.object(middleware.time, "time", lambda: later),
+        mock.patch.object(
+            timezone, "now", lambda: datetime.datetime.fromtimestamp(later, datetime.UTC)
+        ),
+    ):
+        yield
+
+
+def test_a_session_in_use_is_kept_alive_with_one_write_a_minute(client, approved_user):
+    client.force_login(approved_user)
+    client.get("/accounts/profile/")
+    first_end = session_end(client)
+    with clocks_moved_on(30):  # Used again within the minute: no write.
+        client.get("/accounts/profile/")
+    assert session_end(client) == first_end
+    with clocks_moved_on(61):  # A minute after the last write: its end moves on.
+        client.get("/accounts/profile/")
+    assert session_end(client) > first_end
+
+
+def test_an_unused_session_ends_after_thirty_minutes(client, approved_user):
+    client.force_login(approved_user)
+    assert client.get("/accounts/profile/").status_code == 200
+    with clocks_moved_on(settings.SESSION_COOKIE_AGE - 30):
+        assert client.get("/accounts/profile/").status_code == 200
+    with clocks_moved_on(2 * settings.SESSION_COOKIE_AGE):
+        response = client.get("/accounts/profile/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_visitor_with_an_ended_session_is_given_none(client, approved_user):
+    client.force_login(approved_user)
+    Session.objects.all().delete()
+    response = client.get("/")
+    assert "sessionid" not in response.cookies or not response.cookies["sessionid"].value
 
 
 def test_a_user_sees_the_data_kept_about_them(client, pending_user):
