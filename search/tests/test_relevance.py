@@ -114,3 +114,16 @@ def test_the_title_and_body_index_keeps_no_pending_list(db):
             "SELECT reloptions FROM pg_class WHERE relname = 'search_indexentry_title_body_gin'"
         )
         assert "fastupdate=off" in cursor.fetchone()[0]
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="pg_trgm on PostgreSQL")
+def test_postgresql_finds_like_titles_with_the_spelling_threshold(demo):
+    from search.spelling import TRIGRAM_THRESHOLD
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW pg_trgm.word_similarity_threshold")
+        assert float(cursor.fetchone()[0]) == TRIGRAM_THRESHOLD
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_page_title_trigram'"
+        )
+        assert "gin_trgm_ops" in cursor.fetchone()[0]
