@@ -1,5 +1,3 @@
-import hashlib
-
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,6 +18,7 @@ from wagtail.search import index
 from contacts import area_finder, opening_hours
 from contacts.blocks import OtherHoursBlock, dates_with_other_hours
 from contacts.opening_hours import DAY_NAMES
+from core.cache_keys import fingerprint
 
 
 class Area(models.Model):
@@ -304,12 +303,8 @@ class Contact(
         contact and of its opening periods (read from their prefetch, where there is one),
         and the date, on which its warning and the dates with other hours still to come
         depend. Like Wagtail's `Page.cache_key`, for `{% cache %}`."""
-        rows = [self, *self.opening_periods.all()]
-        stored = [
-            [_stored_value(row, field) for field in row._meta.concrete_fields] for row in rows
-        ]
         today = opening_hours.uk_time(opening_hours.now()).date(), timezone.localdate()
-        return hashlib.sha256(repr((stored, today)).encode()).hexdigest()
+        return fingerprint(self, *self.opening_periods.all(), also=today)
 
     @property
     def shows_last_checked(self):
@@ -346,13 +341,6 @@ class Contact(
         "Closed on bank holidays", "Closed on Thursday 24 December"].
         """
         return opening_hours.summary(self)
-
-
-def _stored_value(row, field):
-    """What `row` holds in `field`, as it is stored (a StreamField's blocks as JSON)."""
-    if isinstance(field, StreamField):
-        return field.value_to_string(row)
-    return getattr(row, field.attname)
 
 
 WEEKDAY_CHOICES = list(enumerate(DAY_NAMES))

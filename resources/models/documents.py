@@ -8,8 +8,6 @@ Who may read a document is decided by its collection's view restrictions; the
 rules in `resources.marking` keep the marking and the collection in step.
 """
 
-import hashlib
-
 from django.conf import global_settings, settings
 from django.contrib.auth.models import Group
 from django.db import models
@@ -19,6 +17,7 @@ from django.utils.functional import cached_property
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.search import index
 
+from core.cache_keys import fingerprint
 from resources.vocabulary import Audience, Classification, Descriptor, HandlingInstruction
 
 
@@ -163,13 +162,7 @@ class Resource(AbstractDocument):
         """Changes whenever anything a list entry for this resource shows changes: every
         stored field that was read (not the file's text). Like Wagtail's `Page.cache_key`,
         for `{% cache %}`."""
-        deferred = self.get_deferred_fields()
-        stored = [
-            getattr(self, field.attname)
-            for field in self._meta.concrete_fields
-            if field.attname not in deferred
-        ]
-        return hashlib.sha256(repr(stored).encode()).hexdigest()
+        return fingerprint(self)
 
     @property
     def format_label(self):
